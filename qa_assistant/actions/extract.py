@@ -1,0 +1,319 @@
+"""Find the action plan in a draft and read each action's owner, due date and specificity.
+
+Actions come from tables (the header says which column is the action, the owner, the date),
+from list items and short paragraphs under an action-plan heading, from "AP1:" / "Action 2 -"
+lines anywhere, and from sentences such as "CSC to hold a placement meeting by March 2025".
+Owners are agency ids from the gazetteer; initials and names are resolved through the draft's
+own attendee lines ("JB (CSC)"), as minutes are written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from qa_assistant.actions.dates import Due, find_due
+from qa_assistant.checks.packs import RuleSet
+from qa_assistant.document.model import Block
+from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
+from qa_assistant.nlp.negation import split_label
+
+
+@dataclass
+class Action:
+    text: str
+    owners: list[str]
+    owner_text: str
+    due: date | None
+    timescale: str
+    specific: bool
+    owned: bool
+    dated: bool
+    liaise_with: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    section: str = ""
+    review: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "owners": self.owners,
+            "due": self.due.isoformat() if self.due else None,
+            "specific": self.specific,
+            "owned": self.owned,
+            "dated": self.dated,
+            "timescale": self.timescale,
+            "owner_text": self.owner_text,
+            "liaise_with": self.liaise_with,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^[\d.\s)]+", "", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9'’/& ]+", " ", text).split())
+
+
+def _has_phrase(text: str, phrases) -> str | None:
+    for p in phrases:
+        if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", text):
+            return p
+    return None
+
+
+class ActionReader:
+    """Compiled from ``rules/actions.yaml`` once; reads the plan of any analysed draft."""
+
+    def __init__(self, rules: RuleSet, annotator: Annotator) -> None:
+        spec = rules.actions
+        self.annotator = annotator
+        self.section_headings = [str(h).lower() for h in spec["section_headings"]]
+        self.columns = {k: [str(v).lower() for v in vs] for k, vs in spec["columns"].items()}
+        self.line_patterns = [re.compile(p, re.I) for p in spec["action_line_patterns"]]
+        verbs = sorted((str(v) for v in spec["owner_verbs"]), key=len, reverse=True)
+        self.owner_verb = re.compile(r"\b(" + "|".join(map(re.escape, verbs)) + r")\b", re.I)
+        self.liaise = sorted((str(v).lower() for v in spec["liaise_verbs"]), key=len, reverse=True)
+        self.vague = [str(v).lower() for v in spec["vague_phrases"]]
+        self.min_words = int(spec.get("specific_min_words", 6))
+        self.timescales = [re.compile(p, re.I) for p in spec["timescale_patterns"]]
+        self.not_timescale = [str(v).lower() for v in spec.get("not_a_timescale", [])]
+        self.criticism = [str(v).lower() for v in spec.get("criticism_cues", [])]
+        self.owner_label = re.compile(
+            r"\b(?:owner|lead|responsible|by whom|who)\s*[:\-–]\s*([^;|()]+)", re.I
+        )
+
+    # -- where the plan is -------------------------------------------------------------
+    def is_action_heading(self, heading: str) -> bool:
+        h = _norm(heading)
+        return bool(h) and any(
+            re.search(rf"(?<![a-z]){re.escape(s)}(?![a-z])", h) for s in self.section_headings
+        )
+
+    def in_action_section(self, block: Block) -> bool:
+        return any(self.is_action_heading(h) for h in block.heading_path)
+
+    def _column(self, header: tuple[str, ...], kind: str) -> int | None:
+        names = self.columns[kind]
+        for i, cell in enumerate(header):
+            c = _norm(cell)
+            if c in names:
+                return i
+        for i, cell in enumerate(header):
+            c = _norm(cell)
+            if any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c) for n in names if len(n) >= 6):
+                return i
+        return None
+
+    # -- reading ---------------------------------------------------------------------
+    def read(self, draft: AnalysedDraft) -> list[Action]:
+        people = self.people_map(draft)
+        blocks = draft.document.blocks
+        actions: list[Action] = []
+        seen_blocks: set[int] = set()
+        for bi, block in enumerate(blocks):
+            if bi in seen_blocks or block.kind == "heading":
+                continue
+            in_plan = self.in_action_section(block)
+            if block.kind == "table_row":
+                act = self._from_table_row(block, in_plan, people)
+                if act:
+                    actions.append(act)
+                continue
+            text = block.text
+            if self._action_line(text) or (in_plan and block.kind == "list_item"):
+                actions.append(self._from_text(self._strip_line(text), block, people))
+                continue
+            if in_plan and block.kind == "paragraph":
+                actions.extend(self._from_plan_paragraph(block, people))
+                continue
+            actions.extend(self._from_prose(block, people))
+        return [a for a in actions if a.text]
+
+    def _action_line(self, text: str) -> bool:
+        return any(p.match(text) for p in self.line_patterns)
+
+    def _strip_line(self, text: str) -> str:
+        for p in self.line_patterns:
+            text = p.sub("", text, count=1)
+        return text.strip()
+
+    def _from_table_row(self, block: Block, in_plan: bool, people) -> Action | None:
+        header = block.table_header
+        cells = list(block.cells)
+        if not header or tuple(cells) == tuple(header):
+            return None
+        a_col = self._column(header, "action")
+        if a_col is None and not in_plan:
+            return None
+        o_col = self._column(header, "owner")
+        d_col = self._column(header, "due")
+        r_col = self._column(header, "review")
+        if a_col is None:  # a plan table with unnamed columns: the longest cell is the action
+            a_col = max(range(len(cells)), key=lambda i: len(cells[i])) if cells else 0
+        if a_col >= len(cells):
+            return None
+        text = cells[a_col]
+        if not text or self.annotator.default_cues.is_placeholder(text):
+            return None
+        owner_text = cells[o_col] if o_col is not None and o_col < len(cells) else ""
+        due_text = cells[d_col] if d_col is not None and d_col < len(cells) else ""
+        review = cells[r_col] if r_col is not None and r_col < len(cells) else ""
+        others = " ".join(c for i, c in enumerate(cells) if i != a_col)
+        return self._make(
+            text, block, people, owner_text=owner_text, due_text=due_text or others, review=review
+        )
+
+    def _from_plan_paragraph(self, block: Block, people) -> list[Action]:
+        text = block.text
+        if text.rstrip().endswith(":") or len(text.split()) < 4:
+            return []
+        parts = split_label(text)
+        if parts and parts[1] and not self.annotator.agencies_in(parts[0]):
+            text = parts[1]
+        sentences = [s for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", text) if s.strip()]
+        found = [
+            self._from_text(s, block, people)
+            for s in sentences
+            if self._owner_first(s) or find_due(s, self.timescales).dated
+        ]
+        if found:
+            return found
+        if len(text.split()) <= 45:
+            return [self._from_text(text, block, people)]
+        return []
+
+    def _from_prose(self, block: Block, people) -> list[Action]:
+        """Outside the plan only "<agency> to <verb> ... by <date>" sentences are actions."""
+        out = []
+        for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", block.text):
+            if len(s.split()) > 60:
+                continue
+            owners = self._owner_first(s)
+            if owners and find_due(s, self.timescales).when is not None:
+                out.append(self._from_text(s, block, people))
+        return out
+
+    def _owner_first(self, text: str) -> list[tuple[str, str]]:
+        """Agencies named before the owner verb at the start: 'CSC and police to ...'."""
+        m = self.owner_verb.search(text)
+        if not m or m.start() > 80:
+            return []
+        head = text[: m.start()]
+        if len(head.split()) > 9:
+            return []
+        return self.annotator.agencies_in(head)
+
+    def _from_text(self, text: str, block: Block, people) -> Action:
+        owner_text = ""
+        label = self.owner_label.search(text)
+        if label:
+            owner_text = label.group(1)
+        return self._make(text, block, people, owner_text=owner_text, due_text="")
+
+    def _make(
+        self, text: str, block: Block, people, *, owner_text: str, due_text: str, review: str = ""
+    ) -> Action:
+        text = " ".join(text.split())
+        owners: list[str] = []
+        if owner_text and not self.annotator.default_cues.is_placeholder(owner_text):
+            owners = [a for a, _ in self.annotator.agencies_in(owner_text)]
+            owners += self._people_owners(owner_text, people)
+        if not owners:
+            head = self._owner_first(text)
+            owners = [a for a, _ in head]
+            if not owners:
+                m = self.owner_verb.search(text)
+                if m and m.start() <= 40:
+                    owners = self._people_owners(text[: m.start()], people)
+            if head and not owner_text:
+                owner_text = " ".join(t for _, t in head)
+        owners = list(dict.fromkeys(owners))
+        owned = bool(owners) or bool(
+            owner_text.strip() and not self.annotator.default_cues.is_placeholder(owner_text)
+        )
+        due = self._due(due_text) if due_text else Due(None, "")
+        if not due.dated:
+            due = self._due(text)
+        low = text.lower()
+        words = len(text.split())
+        vague = _has_phrase(low, self.vague)
+        specific = words >= self.min_words and not (vague and words < 16)
+        liaise = self._liaise_targets(low, owners)
+        start = block.start + max(0, block.text.find(text[:30]))
+        return Action(
+            text=text,
+            owners=owners,
+            owner_text=owner_text.strip(),
+            due=due.when,
+            timescale=due.timescale,
+            specific=specific,
+            owned=owned,
+            dated=due.dated,
+            liaise_with=liaise,
+            start=start,
+            end=min(block.end, start + len(text)),
+            section=block.section,
+            review=review,
+        )
+
+    def _due(self, text: str) -> Due:
+        low = text.lower().strip()
+        if not low or any(low == n or low.startswith(n) for n in self.not_timescale):
+            return Due(None, "")
+        return find_due(text, self.timescales)
+
+    def _liaise_targets(self, low: str, owners: list[str]) -> list[str]:
+        if owners and set(owners) != {"yot"}:
+            return []
+        verb = _has_phrase(low, self.liaise)
+        if not verb:
+            return []
+        after = low[low.find(verb) + len(verb) :]
+        return sorted({a for a, _ in self.annotator.agencies_in(after[:120]) if a != "yot"})
+
+    # -- people -> agency ------------------------------------------------------------
+    def people_map(self, draft: AnalysedDraft) -> dict[str, str]:
+        """Initials and names in attendee lines mapped to the one agency named beside them."""
+        mapping: dict[str, str] = {}
+        token = re.compile(r"\b([A-Z]{2,3})\b|\b([A-Z][a-z]+ [A-Z][a-z'’-]+)\b")
+        known = {str(t).lower() for spec in self.annotator.rules.agencies.values()
+                 for t in (spec.get("names") or []) + (spec.get("roles") or [])}
+        for block in draft.document.blocks:
+            if block.kind == "heading" or len(block.text) > 400:
+                continue
+            for piece in re.split(r"[;\n]|,\s(?=[A-Z][a-z]+ [A-Z])|,\s(?=[A-Z]{2,3}\b)", block.text):
+                agencies = {a for a, _ in self.annotator.agencies_in(piece)}
+                if len(agencies) != 1:
+                    continue
+                agency = next(iter(agencies))
+                for m in token.finditer(piece):
+                    key = m.group(1) or m.group(2)
+                    if key.lower() not in known and key not in mapping:
+                        mapping[key] = agency
+        return mapping
+
+    def _people_owners(self, text: str, people: dict[str, str]) -> list[str]:
+        out = []
+        for key, agency in people.items():
+            if re.search(rf"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z])", text):
+                out.append(agency)
+        return out
+
+    # -- criticism -----------------------------------------------------------------
+    def criticised_agencies(self, draft: AnalysedDraft) -> list[str]:
+        """Agencies the narrative (outside the plan) raises learning or concerns about."""
+        found: list[str] = []
+        for sent, agencies in zip(draft.sentences, draft.agencies):
+            if not agencies:
+                continue
+            block = draft.document.blocks[sent.block]
+            if self.in_action_section(block):
+                continue
+            if _has_phrase(sent.text.lower(), self.criticism):
+                for a, _ in agencies:
+                    if a != "yot" and a not in found:
+                        found.append(a)
+        return found

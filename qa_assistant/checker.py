@@ -1,0 +1,216 @@
+"""The checker: ingest -> document -> NLP -> checks (actions, facts, rule packs, models) -> result.
+
+Everything expensive (spaCy, matchers, rule packs, trained models) is built once per
+``Checker``; checking a draft is then one pass. ``default_checker()`` shares one per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from qa_assistant.actions.extract import Action, ActionReader
+from qa_assistant.checks.facts import FactReader, Facts
+from qa_assistant.checks.packs import RuleSet, load_rules
+from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_from
+from qa_assistant.document.model import Document
+from qa_assistant.ingest import read_bytes, read_path
+from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
+from qa_assistant.nlp.pipeline import get_nlp
+from qa_assistant.result.model import ConcernResult, DraftResult, Explanation
+
+CSC_LIKE = {"childrens_social_care", "local_authority"}
+AGENCY_NAMES = {
+    "yot": "the YOT",
+    "childrens_social_care": "children's social care",
+    "police": "police",
+    "health": "health",
+    "education": "education",
+    "probation": "probation",
+    "housing": "housing",
+    "local_authority": "the local authority",
+    "safeguarding_partnership": "the safeguarding partnership",
+    "other": "other agencies",
+}
+STATUS_BAND = {"met": (0.67, 1.0), "partial": (0.34, 0.66), "missing": (0.0, 0.33)}
+MAX_EVIDENCE = 6
+
+
+def action_features(actions: list[Action], facts: Facts) -> dict[str, float]:
+    """The action-plan features the packs' decision rules read."""
+    n = len(actions)
+    owned = sum(a.owned for a in actions)
+    dated = sum(a.dated for a in actions)
+    specific = sum(a.specific for a in actions)
+    return {
+        "actions": float(n),
+        "non_yot_actions": float(sum(any(o != "yot" for o in a.owners) for a in actions)),
+        "csc_actions": float(sum(bool(CSC_LIKE & set(a.owners)) for a in actions)),
+        "liaise_actions": float(sum(bool(a.liaise_with) for a in actions)),
+        "owned_ratio": owned / n if n else 0.0,
+        "dated_ratio": dated / n if n else 0.0,
+        "specific_ratio": specific / n if n else 0.0,
+        "review_in_plan": float(sum(bool(a.review and _has_date(a.review)) for a in actions)),
+        "looked_after": float(facts.looked_after),
+    }
+
+
+def _has_date(text: str) -> bool:
+    from qa_assistant.actions.dates import parse_date
+
+    return parse_date(text) is not None
+
+
+class Checker:
+    def __init__(self, rules: RuleSet | None = None, models=None, use_models: bool = True) -> None:
+        self.rules = rules or load_rules()
+        self.nlp = get_nlp()
+        self.annotator = Annotator(self.nlp, self.rules)
+        self.action_reader = ActionReader(self.rules, self.annotator)
+        self.fact_reader = FactReader(self.rules)
+        if models is None and use_models:
+            from qa_assistant.learn.store import load_default_models
+
+            models = load_default_models()
+        self.models = models
+
+    # -- entry points ----------------------------------------------------------------
+    def check_path(self, path: str | Path) -> DraftResult:
+        return self.check_document(read_path(path))
+
+    def check_bytes(self, data: bytes, name: str) -> DraftResult:
+        return self.check_document(read_bytes(data, name))
+
+    def analyse(self, document: Document) -> AnalysedDraft:
+        return self.annotator.annotate(document)
+
+    def rule_outcomes(
+        self, draft: AnalysedDraft
+    ) -> tuple[dict[str, RuleOutcome], list[Action], Facts]:
+        actions = self.action_reader.read(draft)
+        facts = self.fact_reader.read(draft)
+        extra = action_features(actions, facts)
+        outcomes = {p.id: evaluate_pack(draft, p, extra) for p in self.rules.concerns}
+        return outcomes, actions, facts
+
+    def check_document(self, document: Document) -> DraftResult:
+        draft = self.analyse(document)
+        outcomes, actions, facts = self.rule_outcomes(draft)
+        model_views = self.models.predict(draft, outcomes) if self.models else {}
+        concerns: dict[str, ConcernResult] = {}
+        for pack in self.rules.concerns:
+            outcome = outcomes[pack.id]
+            view = model_views.get(pack.id)
+            status, score, decided_by = self._combine(outcome, view)
+            concerns[pack.id] = ConcernResult(
+                id=pack.id,
+                title=pack.title,
+                status=status,
+                score=score,
+                evidence=self._evidence(draft, pack, outcome, view, status),
+                explanation=Explanation(
+                    rule_status=outcome.status,
+                    rule=outcome.rule,
+                    because=self._because(outcome, view, status),
+                    features={
+                        k: round(outcome.features.get(k, 0.0), 3) for k in pack.feature_names
+                    },
+                    sections=outcome.sections,
+                    model=view.to_dict() if view else None,
+                    decided_by=decided_by,
+                ),
+                advice=pack.advice.get(status, ""),
+                severity=pack.severity,
+            )
+        flags = self._flags(draft, actions, facts, concerns)
+        return DraftResult(
+            source=document.source,
+            fmt=document.fmt,
+            concerns=concerns,
+            actions=actions,
+            facts=facts.to_dict(),
+            score=self._score(concerns),
+            flags=flags,
+            text=document.text,
+            blocks=document.blocks,
+            pages=document.pages,
+            words=document.word_count(),
+        )
+
+    # -- combination -----------------------------------------------------------------
+    @staticmethod
+    def _combine(outcome: RuleOutcome, view) -> tuple[str, float, str]:
+        if view is None:
+            lo, hi = STATUS_BAND[outcome.status]
+            return outcome.status, lo + (hi - lo) * outcome.strength, "rules"
+        status = view.status
+        p = view.probabilities
+        score = p.get("met", 0.0) + 0.5 * p.get("partial", 0.0)
+        decided = "rules+model" if status == outcome.status else "model"
+        return status, score, decided
+
+    @staticmethod
+    def _because(outcome: RuleOutcome, view, status: str) -> str:
+        if view is None or status == outcome.status:
+            return outcome.because
+        return (
+            f"the classifier judged this {status} from the draft's wording "
+            f"(the rule pack alone said {outcome.status}: {outcome.because})"
+        )
+
+    def _evidence(self, draft, pack, outcome: RuleOutcome, view, status: str) -> list:
+        ranked: list[tuple[int, float]] = []
+        if view is not None:
+            ranked.extend((i, s) for i, s in view.top_sentences if s >= 0.5)
+        ranked.extend((i, 0.0) for i in outcome.evidence_sentences)
+        seen: set[int] = set()
+        out = []
+        for i, s in ranked:
+            if i in seen:
+                continue
+            seen.add(i)
+            out.append(evidence_from(draft, pack, i, False, s))
+            if len(out) >= MAX_EVIDENCE:
+                break
+        if status != "met":
+            for i in outcome.gap_sentences[:3]:
+                if i not in seen:
+                    out.append(evidence_from(draft, pack, i, True, 0.0))
+        return out
+
+    # -- summary ---------------------------------------------------------------------
+    def _score(self, concerns: dict[str, ConcernResult]) -> int:
+        weights = self.rules.severity_weights
+        total = got = 0.0
+        for c in concerns.values():
+            w = weights.get(c.severity, 2.0)
+            total += w
+            got += w * {"met": 1.0, "partial": 0.5, "missing": 0.0}[c.status]
+        return round(100 * got / total) if total else 0
+
+    def _flags(self, draft, actions: list[Action], facts: Facts, concerns) -> list[str]:
+        flags: list[str] = []
+        owners = {o for a in actions for o in a.owners}
+        if not actions:
+            flags.append("no action plan found")
+        elif owners <= {"yot"}:
+            criticised = [a for a in self.action_reader.criticised_agencies(draft) if a not in owners]
+            msg = "actions only addressed to the YOT"
+            if criticised:
+                names = ", ".join(AGENCY_NAMES.get(a, a) for a in criticised[:5])
+                msg += f"; the narrative raises learning for {names} but gives them no action"
+            flags.append(msg)
+        if facts.looked_after and not (owners & CSC_LIKE):
+            flags.append(
+                "looked-after child with no action for the corporate parent or children's social care"
+            )
+        if concerns["blame_free"].status != "met":
+            flags.append("blaming language")
+        if concerns["qa_signoff"].status == "missing":
+            flags.append("no independent senior sign-off recorded")
+        return flags
+
+
+@lru_cache(maxsize=1)
+def default_checker() -> Checker:
+    return Checker()

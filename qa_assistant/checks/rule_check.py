@@ -1,0 +1,163 @@
+"""Interpret one concern pack over an analysed draft: features -> ordered decision -> outcome.
+
+Features a pack can use in its ``decide`` rules:
+- ``<signal>``: sentences where the signal matched (not negated); ``<signal>_neg``: negated ones;
+- ``<combo>``: sentences where all the combo's signals matched together (``@agency_other`` is any
+  agency other than the YOT named in the sentence);
+- ``heading``, ``section_words``, ``section_empty``, ``section_agencies``: the concern's own
+  section(s), found by the pack's heading synonyms (also "Label: value" lines);
+- action-plan and fact features supplied by the checker (``actions``, ``non_yot_actions``,
+  ``looked_after``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa_assistant.checks.packs import ConcernPack
+from qa_assistant.nlp.annotate import AnalysedDraft
+from qa_assistant.result.model import Evidence
+
+_STRIP_NUM = re.compile(r"^[\s\d.)(ivx]+\s+", re.I)
+
+
+def normalise_heading(text: str) -> str:
+    text = _STRIP_NUM.sub("", text.lower().replace("’", "'"))
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+
+
+def heading_matches(heading: str, synonyms: tuple[str, ...]) -> bool:
+    h = normalise_heading(heading)
+    if not h:
+        return False
+    for s in synonyms:
+        if re.search(rf"(?<![a-z]){re.escape(s)}(?![a-z])", h):
+            return True
+    return False
+
+
+@dataclass
+class RuleOutcome:
+    status: str
+    rule: str
+    because: str
+    features: dict[str, float]
+    evidence_sentences: list[int]
+    gap_sentences: list[int]
+    sections: list[str]
+    strength: float
+
+
+def section_sentences(draft: AnalysedDraft, pack: ConcernPack) -> tuple[list[int], list[str], bool]:
+    """Sentences under the pack's headings (or 'Label:' lines); whether any such heading exists."""
+    if not pack.headings:
+        return [], [], False
+    found: list[int] = []
+    names: list[str] = []
+    heading_seen = False
+    for h in draft.document.headings():
+        if heading_matches(h.text, pack.headings):
+            heading_seen = True
+            if h.text not in names:
+                names.append(h.text)
+    for s in draft.sentences:
+        in_section = any(heading_matches(h, pack.headings) for h in s.heading_path[-2:])
+        labelled = bool(s.label) and heading_matches(s.label, pack.headings)
+        if labelled:
+            heading_seen = True
+            if s.label not in names:
+                names.append(s.label)
+        if in_section or labelled:
+            found.append(s.index)
+    return found, names, heading_seen
+
+
+def compute_features(
+    draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, float]
+) -> tuple[dict[str, float], list[int], list[str]]:
+    by_signal = draft.signal_sentences(pack.id)
+    features: dict[str, float] = {}
+    for sig in pack.signals:
+        features[sig.name] = float(len(by_signal.get(sig.name, [])))
+        if sig.negatable:
+            features[f"{sig.name}_neg"] = float(len(by_signal.get(f"{sig.name}_neg", [])))
+    for combo, parts in pack.combos.items():
+        sets = []
+        for part in parts:
+            if part == "@agency_other":
+                sets.append({i for i, ag in enumerate(draft.agencies) if any(a != "yot" for a, _ in ag)})
+            else:
+                sets.append(set(by_signal.get(part, [])))
+        features[combo] = float(len(set.intersection(*sets))) if sets else 0.0
+    section, names, heading = section_sentences(draft, pack)
+    words = 0
+    agencies: set[str] = set()
+    for i in section:
+        s = draft.sentences[i]
+        if s.placeholder:
+            continue
+        text = s.text
+        if s.label:
+            text = text.split(":", 1)[-1]
+        words += len(text.split())
+        agencies.update(a for a, _ in draft.agencies[i] if a != "yot")
+    features["heading"] = float(heading)
+    features["section_words"] = float(words)
+    features["section_empty"] = float(heading and words == 0)
+    features["section_agencies"] = float(len(agencies))
+    features.update(extra)
+    return features, section, names
+
+
+def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, float]) -> RuleOutcome:
+    features, section, names = compute_features(draft, pack, extra)
+    status, rule, because = pack.default, "default", pack.default_because
+    for d in pack.decisions:
+        if d.test(features):
+            status, rule, because = d.status, d.when, d.because
+            break
+    weights = {s.name: s.weight for s in pack.signals}
+    scored: list[tuple[float, int]] = []
+    gaps: list[int] = []
+    in_section = set(section)
+    for i, hits in enumerate(draft.hits):
+        w = 0.0
+        for h in hits:
+            if h.concern != pack.id:
+                continue
+            if h.negated:
+                gaps.append(i)
+            else:
+                w += weights.get(h.signal, 1.0)
+        if w:
+            scored.append((w + (0.5 if i in in_section else 0.0), i))
+    for i in section:
+        if draft.sentences[i].placeholder:
+            gaps.append(i)
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    strength = min(1.0, sum(w for w, _ in scored[:6]) / 8.0)
+    return RuleOutcome(
+        status=status,
+        rule=rule,
+        because=because,
+        features=features,
+        evidence_sentences=[i for _, i in scored],
+        gap_sentences=sorted(set(gaps)),
+        sections=names,
+        strength=strength,
+    )
+
+
+def evidence_from(draft: AnalysedDraft, pack: ConcernPack, idx: int, negated: bool, score: float) -> Evidence:
+    s = draft.sentences[idx]
+    signals = sorted({h.signal for h in draft.hits[idx] if h.concern == pack.id})
+    return Evidence(
+        text=s.text,
+        start=s.start,
+        end=s.end,
+        section=s.section,
+        signals=signals,
+        negated=negated,
+        score=score,
+    )

@@ -1,0 +1,67 @@
+"""Ingest: turn a draft's bytes (.docx, .pdf, .txt, .md) into the document model, safely.
+
+Uploaded bytes are read in memory only; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa_assistant.document.model import Document
+from qa_assistant.errors import DraftError, NoText, TooLarge, UnsupportedFormat
+from qa_assistant.ingest.docx_reader import read_docx
+from qa_assistant.ingest.guards import MAX_TEXT_CHARS, check_ole, check_size
+from qa_assistant.ingest.pdf_reader import read_pdf
+from qa_assistant.ingest.text_reader import read_text
+
+SUPPORTED = (".docx", ".pdf", ".txt", ".md")
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Read one draft from memory; raises DraftError with a user-facing message."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED:
+        if suffix in (".doc", ".rtf", ".odt", ".pages"):
+            raise UnsupportedFormat(
+                f"{suffix} files are not read: save the draft as .docx or PDF and try again"
+            )
+        raise UnsupportedFormat(
+            f"unsupported file type '{suffix or name}': use .docx, .pdf, .txt or .md"
+        )
+    if not data:
+        raise NoText("the file is empty (0 bytes)")
+    check_size(len(data))
+    if suffix == ".docx":
+        document = read_docx(data, name)
+    elif suffix == ".pdf":
+        check_ole(data, ".pdf")
+        document = read_pdf(data, name)
+    else:
+        document = read_text(data, name, suffix.lstrip("."))
+    if not document.text.strip():
+        raise NoText("the draft has no text to check")
+    if len(document.text) > MAX_TEXT_CHARS:
+        raise TooLarge(
+            f"the draft has {len(document.text):,} characters of text, over the "
+            f"{MAX_TEXT_CHARS:,} limit: split it and check the parts"
+        )
+    return document
+
+
+def read_path(path: str | Path) -> Document:
+    """Read a draft from a path, mapping file-system errors to clear messages."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise UnsupportedFormat(f"{p.name} is a folder, not a draft (use 'batch' for folders)")
+        check_size(p.stat().st_size)
+        data = p.read_bytes()
+    except DraftError:
+        raise
+    except FileNotFoundError as exc:
+        raise DraftError(f"no such file: {p}") from exc
+    except PermissionError as exc:
+        raise DraftError(f"permission denied: cannot read {p.name}") from exc
+    except OSError as exc:
+        raise DraftError(f"cannot read {p.name}: {exc.strerror or 'I/O error'}") from exc
+    return read_bytes(data, p.name)

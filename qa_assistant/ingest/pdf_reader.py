@@ -1,0 +1,169 @@
+"""Read a text-layer PDF with pdfplumber: lines in reading order, tables, page numbers.
+
+Lines are rebuilt from words (with font name and size) so bold or larger lines become headings;
+tables are located first and their words excluded from the running text, then inserted at their
+position on the page. Table finding is only attempted on pages that draw lines or rectangles,
+since it is pdfplumber's most expensive step.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from dataclasses import dataclass
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from qa_assistant.document.headings import looks_like_heading
+from qa_assistant.document.model import Document, DocumentBuilder, Location
+from qa_assistant.errors import (
+    DraftError,
+    Encrypted,
+    NoText,
+    TooLarge,
+    UnsupportedFormat,
+)
+from qa_assistant.ingest.guards import MAX_PAGES, PDF_MAGIC
+
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    bold: bool
+
+
+def _lines_from_words(words: list[dict]) -> list[_Line]:
+    lines: list[_Line] = []
+    current: list[dict] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        current.sort(key=lambda w: w["x0"])
+        sizes = [w.get("size", 0) for w in current]
+        bold = all("bold" in (w.get("fontname") or "").lower() for w in current)
+        lines.append(
+            _Line(
+                text=" ".join(w["text"] for w in current),
+                top=min(w["top"] for w in current),
+                bottom=max(w["bottom"] for w in current),
+                x0=current[0]["x0"],
+                size=max(sizes) if sizes else 0.0,
+                bold=bold,
+            )
+        )
+        current.clear()
+
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if current and abs(w["top"] - current[0]["top"]) > 2.5:
+            flush()
+        current.append(w)
+    flush()
+    return lines
+
+
+def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def read_pdf(data: bytes, source: str) -> Document:
+    if not data.lstrip()[:1024].startswith(PDF_MAGIC) and PDF_MAGIC not in data[:1024]:
+        raise UnsupportedFormat("this file is not a valid PDF (was it renamed?)")
+    builder = DocumentBuilder(source, "pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            n = len(pdf.pages)
+            if n > MAX_PAGES:
+                raise TooLarge(f"the PDF has {n} pages, over the {MAX_PAGES}-page limit")
+            builder.pages = n
+            _read_pages(pdf, builder)
+    except DraftError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise Encrypted(
+            "this PDF is password-protected: remove the password and try again"
+        ) from exc
+    except PDFSyntaxError as exc:
+        raise UnsupportedFormat("this PDF is damaged and cannot be read") from exc
+    except Exception as exc:  # pdfminer raises a wide range on malformed input
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise Encrypted(
+                "this PDF is password-protected: remove the password and try again"
+            ) from exc
+        raise UnsupportedFormat("this PDF is damaged and cannot be read") from exc
+    document = builder.build()
+    if not document.text.strip():
+        raise NoText(
+            "no text layer: this PDF looks scanned or image-only; export it from Word "
+            "or run OCR first"
+        )
+    return document
+
+
+def _read_pages(pdf, builder: DocumentBuilder) -> None:
+    table_index = 0
+    all_sizes: list[float] = []
+    pages_lines: list[tuple[int, list[_Line], list[tuple[float, list[list[str]]]]]] = []
+    for page_no, page in enumerate(pdf.pages, start=1):
+        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        tables: list[tuple[float, list[list[str]]]] = []
+        if page.rects or page.lines:
+            for t in page.find_tables():
+                rows = [[c or "" for c in row] for row in t.extract()]
+                tables.append((t.bbox[1], rows))
+                words = [w for w in words if not _inside(w, t.bbox)]
+        lines = _lines_from_words(words)
+        all_sizes.extend(line.size for line in lines)
+        pages_lines.append((page_no, lines, tables))
+    body = statistics.median(all_sizes) if all_sizes else 0.0
+    line_no = 0
+    for page_no, lines, tables in pages_lines:
+        items: list[tuple[float, object]] = [(ln.top, ln) for ln in lines]
+        items += [(top, rows) for top, rows in tables]
+        items.sort(key=lambda it: it[0])
+        para: list[str] = []
+        para_kind = "paragraph"
+        prev: _Line | None = None
+
+        def flush() -> None:
+            nonlocal para, para_kind
+            if para:
+                builder.add(para_kind, " ".join(para), location=Location(page=page_no, paragraph=line_no))
+            para, para_kind = [], "paragraph"
+
+        for _, item in items:
+            if isinstance(item, list):
+                flush()
+                builder.add_table(item, table_index=table_index, page=page_no)
+                table_index += 1
+                prev = None
+                continue
+            ln: _Line = item  # type: ignore[assignment]
+            line_no += 1
+            level = looks_like_heading(ln.text, bold=ln.bold, larger=ln.size > body + 1.0)
+            if level:
+                flush()
+                builder.add("heading", ln.text, level=level, location=Location(page=page_no))
+                prev = None
+                continue
+            gap = (ln.top - prev.bottom) if prev else 0.0
+            starts_item = bool(_BULLET.match(ln.text))
+            if prev is None or gap > max(ln.size, 6) * 0.8 or starts_item:
+                flush()
+                if starts_item:
+                    para_kind = "list_item"
+            para.append(_BULLET.sub("", ln.text, count=1) if starts_item else ln.text)
+            prev = ln
+        flush()

@@ -1,0 +1,174 @@
+"""Turn a document into sentences annotated with rule-pack signal hits and agency mentions.
+
+All matchers (phrase lists, spaCy token patterns, regexes, the agency gazetteer) are compiled
+once from the rule set; a draft is then one ``nlp.pipe`` pass plus matching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from qa_assistant.checks.packs import RuleSet
+from qa_assistant.document.model import Block, Document
+from qa_assistant.nlp.negation import NegationCues, split_label
+
+
+@dataclass
+class Sentence:
+    index: int
+    block: int
+    start: int  # offsets into Document.text
+    end: int
+    text: str
+    kind: str
+    heading_path: tuple[str, ...]
+    placeholder: bool
+    label: str = ""  # "Voice of the child" in "Voice of the child: N/A"
+
+    @property
+    def section(self) -> str:
+        return self.label or (self.heading_path[-1] if self.heading_path else "")
+
+
+@dataclass(frozen=True)
+class Hit:
+    concern: str
+    signal: str
+    negated: bool
+    matched: str
+
+
+@dataclass
+class AnalysedDraft:
+    document: Document
+    sentences: list[Sentence]
+    hits: list[list[Hit]]  # per sentence
+    agencies: list[list[tuple[str, str]]]  # per sentence: (agency id, matched text)
+    docs: dict[int, Doc] = field(default_factory=dict, repr=False)  # block index -> Doc
+
+    def signal_sentences(self, concern: str) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, hits in enumerate(self.hits):
+            for h in hits:
+                if h.concern == concern:
+                    key = f"{h.signal}_neg" if h.negated else h.signal
+                    if not out[key] or out[key][-1] != i:
+                        out[key].append(i)
+        return out
+
+
+class Annotator:
+    """Compiled matchers for one rule set; reusable across drafts (and threads of one process)."""
+
+    def __init__(self, nlp: Language, rules: RuleSet) -> None:
+        self.nlp = nlp
+        self.rules = rules
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.patterns = Matcher(nlp.vocab)
+        self.regexes: list[tuple[str, str, re.Pattern, bool]] = []
+        self.negatable: dict[str, bool] = {}
+        self.cues: dict[str, NegationCues] = {}
+        for pack in rules.concerns:
+            self.cues[pack.id] = NegationCues.from_rules(
+                rules.negation, pack.negation_before, pack.negation_after
+            )
+            for sig in pack.signals:
+                key = f"{pack.id}|{sig.name}"
+                self.negatable[key] = sig.negatable
+                if sig.phrases:
+                    self.phrases.add(key, list(nlp.tokenizer.pipe(sig.phrases)))
+                if sig.patterns:
+                    self.patterns.add(key, [list(p) for p in sig.patterns])
+                if sig.regex is not None:
+                    self.regexes.append((pack.id, sig.name, sig.regex, sig.negatable))
+        self.agency_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for agency, spec in rules.agencies.items():
+            terms = [str(t) for t in (spec.get("names") or []) + (spec.get("roles") or [])]
+            self.agency_matcher.add(f"agency|{agency}", list(nlp.tokenizer.pipe(terms)))
+        self.default_cues = NegationCues.from_rules(rules.negation)
+
+    def agencies_in(self, text: str) -> list[tuple[str, str]]:
+        """Agency ids mentioned in a short text (an owner cell, an action), in order;
+        the longest phrase wins ("YOT police officer" is the YOT, not the police)."""
+        doc = self.nlp.make_doc(text)
+        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)])
+        return [self._agency(sp) for sp in sorted(spans, key=lambda x: x.start)]
+
+    def _agency(self, span: Span) -> tuple[str, str]:
+        return self.nlp.vocab.strings[span.label].split("|", 1)[1], span.text
+
+    def annotate(self, document: Document) -> AnalysedDraft:
+        sentences: list[Sentence] = []
+        hits: list[list[Hit]] = []
+        agencies: list[list[tuple[str, str]]] = []
+        docs: dict[int, Doc] = {}
+        indexed = [(i, b) for i, b in enumerate(document.blocks) if b.kind != "heading"]
+        texts = (b.text for _, b in indexed)
+        for (bi, block), doc in zip(indexed, self.nlp.pipe(texts, batch_size=256)):
+            docs[bi] = doc
+            placeholder = self.default_cues.is_placeholder(block.text)
+            parts = split_label(block.text) if block.kind != "table_row" else None
+            label = parts[0] if parts else ""
+            spans = [doc[:]] if block.kind == "table_row" else list(doc.sents)
+            phrase_hits = self.phrases(doc) + self.patterns(doc)
+            agency_hits = filter_spans(
+                [Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)]
+            )
+            for sent in spans:
+                idx = len(sentences)
+                sentences.append(
+                    Sentence(
+                        index=idx,
+                        block=bi,
+                        start=block.start + sent.start_char,
+                        end=block.start + sent.end_char,
+                        text=sent.text,
+                        kind=block.kind,
+                        heading_path=block.heading_path,
+                        placeholder=placeholder,
+                        label=label,
+                    )
+                )
+                hits.append(self._sentence_hits(doc, sent, phrase_hits, placeholder))
+                agencies.append(
+                    [self._agency(sp) for sp in agency_hits if sent.start <= sp.start < sent.end]
+                )
+        return AnalysedDraft(document, sentences, hits, agencies, docs)
+
+    def _sentence_hits(self, doc: Doc, sent: Span, matches, placeholder: bool) -> list[Hit]:
+        if placeholder:
+            return []
+        out: list[Hit] = []
+        seen: set[tuple[str, str, bool]] = set()
+
+        def add(concern: str, signal: str, start: int, end: int, negatable: bool) -> None:
+            negated = negatable and self.cues[concern].negated(sent, start, end)
+            key = (concern, signal, negated)
+            if key not in seen:
+                seen.add(key)
+                out.append(Hit(concern, signal, negated, doc[start:end].text))
+
+        for match_id, start, end in matches:
+            if sent.start <= start < sent.end:
+                concern, signal = self.nlp.vocab.strings[match_id].split("|", 1)
+                add(concern, signal, start, end, self.negatable[f"{concern}|{signal}"])
+        text = sent.text
+        for concern, signal, regex, negatable in self.regexes:
+            m = regex.search(text)
+            if m is None:
+                continue
+            span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            start, end = (span.start, span.end) if span is not None else (sent.start, sent.end)
+            add(concern, signal, start, end, negatable)
+        return out
+
+
+def block_of(document: Document, sentence: Sentence) -> Block:
+    return document.blocks[sentence.block]

@@ -1,0 +1,141 @@
+"""Scored evidence with its explanation, in the spirit of Presidio's ``RecognizerResult`` and
+``AnalysisExplanation``: a user can always see *why* a concern was judged as it was.
+
+``DraftResult.to_dict()`` is the public JSON contract (README, ../shared/concerns.md ids).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUS_ICON = {"met": "✔", "partial": "◐", "missing": "✘"}
+
+
+@dataclass
+class Evidence:
+    text: str
+    start: int
+    end: int
+    section: str
+    signals: list[str] = field(default_factory=list)  # which pack signals / model matched
+    negated: bool = False  # shown as evidence of a gap ("Voice of the child: N/A")
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+            "signals": self.signals,
+            "negated": self.negated,
+            "score": round(self.score, 3),
+        }
+
+
+@dataclass
+class Explanation:
+    """What decided a concern: the rule that fired, the features it read, the model's view."""
+
+    rule_status: str
+    rule: str  # the decision rule that fired, e.g. "factor >= 4 and factor_link >= 1"
+    because: str
+    features: dict[str, float]
+    sections: list[str] = field(default_factory=list)
+    model: dict | None = None  # {"status":..., "probabilities": {...}, "sentence_score":..., ...}
+    decided_by: str = "rules"  # "rules", "model", "rules+model"
+
+    def text(self) -> str:
+        parts = [self.because[:1].upper() + self.because[1:] if self.because else ""]
+        shown = {k: v for k, v in self.features.items() if v and not k.startswith("_")}
+        if shown:
+            feats = ", ".join(
+                f"{k}={v:g}" for k, v in sorted(shown.items(), key=lambda kv: -kv[1])[:6]
+            )
+            parts.append(f"rule pack: {self.rule_status} ({feats})")
+        else:
+            parts.append(f"rule pack: {self.rule_status} (no signals found)")
+        if self.sections:
+            parts.append("sections: " + ", ".join(f"'{s}'" for s in self.sections[:3]))
+        if self.model:
+            m = self.model
+            probs = m.get("probabilities", {})
+            parts.append(
+                f"classifier: {m.get('status')} "
+                f"(met {probs.get('met', 0):.2f} / partial {probs.get('partial', 0):.2f} / "
+                f"missing {probs.get('missing', 0):.2f}; best sentence "
+                f"{m.get('sentence_score', 0):.2f} on {m.get('sentences', 0)} sentence(s))"
+            )
+        parts.append(f"decided by {self.decided_by}")
+        return "; ".join(p for p in parts if p) + "."
+
+
+@dataclass
+class ConcernResult:
+    id: str
+    title: str
+    status: str
+    score: float
+    evidence: list[Evidence]
+    explanation: Explanation
+    advice: str
+    severity: str = "medium"
+
+    @property
+    def is_gap(self) -> bool:
+        return self.status != "met"
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "status": self.status,
+            "score": round(self.score, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "explanation": self.explanation.text(),
+            "advice": self.advice,
+            "severity": self.severity,
+            "details": {
+                "rule_status": self.explanation.rule_status,
+                "rule": self.explanation.rule,
+                "features": self.explanation.features,
+                "model": self.explanation.model,
+                "decided_by": self.explanation.decided_by,
+            },
+        }
+
+
+@dataclass
+class DraftResult:
+    source: str
+    fmt: str
+    concerns: dict[str, ConcernResult]
+    actions: list  # list[Action]
+    facts: dict
+    score: int
+    flags: list[str]
+    text: str = field(repr=False, default="")
+    blocks: list = field(repr=False, default_factory=list)
+    pages: int | None = None
+    words: int = 0
+
+    @property
+    def gaps(self) -> list[ConcernResult]:
+        return [c for c in self.concerns.values() if c.is_gap]
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "concerns": {cid: c.to_dict() for cid, c in self.concerns.items()},
+            "actions": [a.to_dict() for a in self.actions],
+            "facts": dict(self.facts),
+            "summary": {
+                "score": self.score,
+                "gaps": len(self.gaps),
+                "flags": list(self.flags),
+                "format": self.fmt,
+                "pages": self.pages,
+                "words": self.words,
+            },
+        }
+
+

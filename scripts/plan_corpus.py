@@ -1,0 +1,79 @@
+"""Seeded plan of target labels per corpus draft, so every concern gets met/partial/missing.
+
+Writers realise the plan and then label what they actually wrote; the labels are the truth.
+Run: python scripts/plan_corpus.py  (writes sample_reports/corpus/<voice>/PLAN.json)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+CONCERNS = [
+    "lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight",
+    "actions_smart", "review_date", "diversity", "risk_management", "strengths_good_practice",
+    "partner_contribution", "qa_signoff", "blame_free",
+]
+INCIDENTS = [
+    "murder_manslaughter", "attempted_murder", "rape", "gbh_wounding", "gbh_wounding",
+    "terrorism", "child_death", "attempted_suicide", "child_rape_victim",
+    "life_threatening_injury", "life_threatening_injury", "serious_impairment", "other",
+]
+VOICES = {
+    "v1_numbered_template": 19,
+    "v2_practitioner_prose": 19,
+    "v3_initial_review_form": 19,
+    "v4_full_review_chronology": 19,
+    "v5_welsh_service": 19,
+    "v6_reflective_child_first": 19,
+    "v7_panel_minutes": 19,
+}
+QUALITY = {  # probability of met / partial / missing by overall draft quality
+    "strong": (0.75, 0.18, 0.07),
+    "mixed": (0.35, 0.40, 0.25),
+    "weak": (0.10, 0.35, 0.55),
+}
+FORMATS = ["docx", "docx", "pdf", "txt"]
+
+
+def draw(rng: random.Random, probs: tuple[float, float, float]) -> str:
+    return rng.choices(["met", "partial", "missing"], weights=probs)[0]
+
+
+def plan_draft(rng: random.Random, voice: str, n: int) -> dict:
+    quality = rng.choice(["strong", "mixed", "mixed", "weak"])
+    targets = {c: draw(rng, QUALITY[quality]) for c in CONCERNS}
+    targets["blame_free"] = rng.choices(["met", "partial", "missing"], weights=(0.6, 0.2, 0.2))[0]
+    if targets["actions_smart"] == "missing" and rng.random() < 0.6:
+        targets["multi_agency_actions"] = "missing"  # no action plan at all
+        targets["review_date"] = rng.choice(["missing", "missing", "partial"])
+        no_plan = True
+    else:
+        no_plan = False
+    looked_after = rng.random() < 0.4
+    return {
+        "id": f"{voice.split('_')[0]}_{n:03d}",
+        "quality": quality,
+        "format": rng.choice(FORMATS),
+        "looked_after": looked_after,
+        "incident_type": rng.choice(INCIDENTS),
+        "child_age": rng.randint(12, 17),
+        "no_action_plan": no_plan,
+        "no_standard_headings": quality == "strong" and rng.random() < 0.3,
+        "targets": targets,
+    }
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parent.parent / "sample_reports" / "corpus"
+    rng = random.Random(20261123)
+    for voice, count in VOICES.items():
+        drafts = [plan_draft(rng, voice, i + 1) for i in range(count)]
+        folder = root / voice
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
