@@ -49,6 +49,20 @@ class RuleOutcome:
     strength: float
 
 
+_TITLE = re.compile(
+    r"\b(review|report|clr|ilr|flr|learning|minutes|meeting|panel|serious incident|notification)\b",
+    re.I,
+)
+
+
+def document_title(draft: AnalysedDraft) -> str | None:
+    """The draft's title heading ("Critical Learning Review: Kai"), which is not a section."""
+    for block in draft.document.blocks[:2]:
+        if block.kind == "heading" and _TITLE.search(block.text):
+            return block.text
+    return None
+
+
 def section_sentences(draft: AnalysedDraft, pack: ConcernPack) -> tuple[list[int], list[str], bool]:
     """Sentences under the pack's headings (or 'Label:' lines); whether any such heading exists."""
     if not pack.headings:
@@ -56,13 +70,16 @@ def section_sentences(draft: AnalysedDraft, pack: ConcernPack) -> tuple[list[int
     found: list[int] = []
     names: list[str] = []
     heading_seen = False
+    title = document_title(draft)
     for h in draft.document.headings():
-        if heading_matches(h.text, pack.headings):
+        if h.text != title and heading_matches(h.text, pack.headings):
             heading_seen = True
             if h.text not in names:
                 names.append(h.text)
     for s in draft.sentences:
-        in_section = any(heading_matches(h, pack.headings) for h in s.heading_path[-2:])
+        in_section = any(
+            h != title and heading_matches(h, pack.headings) for h in s.heading_path[-2:]
+        )
         labelled = bool(s.label) and heading_matches(s.label, pack.headings)
         if labelled:
             heading_seen = True

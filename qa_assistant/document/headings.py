@@ -39,7 +39,9 @@ def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -
     if m:
         body = m.group(2)
         # "1. Contact CAMHS by May" is a list item, not a heading: headings are title-like.
-        if (bold or larger or _titleish(body)) and not _has_date_or_verb_start(body):
+        if (bold or larger) and not _DATE.search(body):
+            return min(3, numbered_level(t))
+        if _titleish(body) and not _has_date_or_verb_start(body):
             return min(3, numbered_level(t))
         return 0
     if bold or larger:

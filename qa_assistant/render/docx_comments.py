@@ -1,0 +1,336 @@
+"""The draft back as a Word document with the QA findings as margin comments.
+
+For a .docx upload the author's own document is returned unchanged except for comments: one on
+each paragraph (or table-cell paragraph) that carries evidence for a concern, naming the
+concern, its status and, for a gap, what to add; one on the heading of a section a gap concern
+was read from when no passage was found; and a "QA summary" comment on the first paragraph
+listing every gap with its advice. A .pdf/.txt/.md draft (or a .docx that cannot be reopened) is
+rebuilt as a new .docx from the blocks the checker read (headings, paragraphs, lists, tables)
+with the same comments and a "QA summary" section at the end.
+
+Everything happens in memory: the bytes in, the bytes out; nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from qa_assistant.errors import DraftError
+from qa_assistant.ingest.docx_reader import paragraph_text
+from qa_assistant.ingest.guards import ZIP_MAGIC, open_safe_zip
+from qa_assistant.result.model import ConcernResult, DraftResult, Evidence
+from qa_assistant.ui.style import STATUS_ORDER, status_text
+
+AUTHOR = "QA assistant"
+INITIALS = "QA"
+W_P, W_TBL, W_SDT, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:r"), qn("w:t")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MAX_COMMENT_CHARS = 4000
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(" ", text or "")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@dataclass
+class _Target:
+    """A paragraph of the output document that findings may be attached to."""
+
+    paragraph: Paragraph
+    text: str  # normalised visible text
+    findings: list[tuple[ConcernResult, Evidence | None]] = field(default_factory=list)
+
+
+class _Layout:
+    """Paragraph targets of the output document and how blocks of the result map onto them."""
+
+    def __init__(self) -> None:
+        self.all: list[_Target] = []
+        self.by_block: dict[int, list[_Target]] = {}
+        self.headings: list[_Target] = []
+
+    def add(self, paragraph: Paragraph, text: str) -> _Target:
+        t = _Target(paragraph, _norm(text))
+        self.all.append(t)
+        return t
+
+    def search(self, needle: str, pool: list[_Target] | None = None) -> _Target | None:
+        if not needle:
+            return None
+        for t in pool if pool is not None else self.all:
+            if needle in t.text:
+                return t
+        return None
+
+
+def _needles(text: str) -> list[str]:
+    """Strings to look for: the whole passage, its table-cell pieces, then its opening words."""
+    n = _norm(text)
+    out = [n]
+    pieces = sorted((p.strip() for p in n.split(" | ") if p.strip()), key=len, reverse=True)
+    out.extend(p for p in pieces if p != n)
+    if len(n) > 60:
+        out.append(n[:60])
+    return out
+
+
+def _locate(layout: _Layout, result: DraftResult, starts: list[int], e: Evidence) -> _Target | None:
+    i = bisect_right(starts, e.start) - 1
+    pool = layout.by_block.get(i) if 0 <= i < len(result.blocks) else None
+    needles = _needles(e.text)
+    if pool:
+        for needle in needles:
+            hit = layout.search(needle, pool)
+            if hit is not None:
+                return hit
+        if len(pool) == 1:
+            return pool[0]
+    for needle in needles:
+        hit = layout.search(needle)
+        if hit is not None:
+            return hit
+    return None
+
+
+# -- the two ways to get a layout --------------------------------------------------------
+def _walk_docx(document, result: DraftResult) -> _Layout:
+    """Targets for the author's own .docx, in the order the reader numbered them."""
+    layout = _Layout()
+    body_paras: list[_Target] = []
+    tables: list[list[_Target]] = []
+
+    def walk(container) -> None:
+        for el in container.iterchildren():
+            if el.tag == W_P:
+                body_paras.append(layout.add(Paragraph(el, document), paragraph_text(el)))
+            elif el.tag == W_TBL:
+                tables.append(
+                    [layout.add(Paragraph(p, document), paragraph_text(p)) for p in el.iter(W_P)]
+                )
+            elif el.tag == W_SDT:
+                content = el.find(qn("w:sdtContent"))
+                if content is not None:
+                    walk(content)
+
+    walk(document.element.body)
+    for bi, block in enumerate(result.blocks):
+        loc = block.location
+        if block.kind == "table_row" and loc.table is not None and loc.table < len(tables):
+            layout.by_block[bi] = [t for t in tables[loc.table] if t.text]
+        elif loc.paragraph is not None and loc.paragraph < len(body_paras):
+            layout.by_block[bi] = [body_paras[loc.paragraph]]
+        if block.kind == "heading" and bi in layout.by_block:
+            layout.headings.extend(layout.by_block[bi])
+    return layout
+
+
+def _rebuild(result: DraftResult, name: str) -> tuple[docx.document.Document, _Layout, Paragraph]:
+    """A new .docx of the draft's blocks; returns it, its targets and the title paragraph."""
+    d = docx.Document()
+    layout = _Layout()
+    title = d.add_heading(_xml_safe(f"QA copy: {Path(name).name}"), level=0)
+    layout.add(title, title.text)
+    note = d.add_paragraph()
+    run = note.add_run(
+        f"Rebuilt from the {result.fmt.upper()} draft so that the QA findings can be shown as "
+        "comments. The original layout and formatting are not kept; make changes in the "
+        "original document."
+    )
+    run.italic = True
+    run.font.size = Pt(9)
+    run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    blocks = result.blocks
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "table_row":
+            j = i
+            while (
+                j < len(blocks)
+                and blocks[j].kind == "table_row"
+                and blocks[j].location.table == b.location.table
+            ):
+                j += 1
+            rows = blocks[i:j]
+            width = max(max(len(r.cells), 1) for r in rows)
+            table = d.add_table(rows=len(rows), cols=width)
+            table.style = "Table Grid"
+            for ri, r in enumerate(rows):
+                cells = list(r.cells) if r.cells else [r.text]
+                targets = []
+                for ci, text in enumerate(cells):
+                    cell = table.cell(ri, ci)
+                    cell.text = _xml_safe(text)
+                    if ri == 0 and r.table_header and tuple(r.cells) == tuple(r.table_header):
+                        for run_ in cell.paragraphs[0].runs:
+                            run_.bold = True
+                    if text:
+                        targets.append(layout.add(cell.paragraphs[0], text))
+                layout.by_block[i + ri] = targets
+            i = j
+            continue
+        if b.kind == "heading":
+            p = d.add_heading(_xml_safe(b.text), level=min(max(b.level, 1), 9))
+        elif b.kind == "list_item":
+            p = d.add_paragraph(_xml_safe(b.text), style="List Bullet")
+        else:
+            p = d.add_paragraph(_xml_safe(b.text))
+        t = layout.add(p, b.text)
+        layout.by_block[i] = [t]
+        if b.kind == "heading":
+            layout.headings.append(t)
+        i += 1
+    return d, layout, title
+
+
+# -- comments ----------------------------------------------------------------------------
+def _anchor_runs(paragraph: Paragraph) -> list[Run]:
+    p = paragraph._p
+    direct = list(p.findall(W_R))
+    with_text = [r for r in direct if r.find(W_T) is not None]
+    chosen = with_text or direct
+    if not chosen:
+        return [paragraph.add_run("")]
+    return [Run(chosen[0], paragraph), Run(chosen[-1], paragraph)]
+
+
+def _comment(document, paragraph: Paragraph, lines: list[str]) -> None:
+    text = "\n".join(_xml_safe(line) for line in lines if line)
+    if len(text) > MAX_COMMENT_CHARS:
+        text = text[: MAX_COMMENT_CHARS - 1] + "…"
+    document.add_comment(_anchor_runs(paragraph), text=text, author=AUTHOR, initials=INITIALS)
+
+
+def finding_line(c: ConcernResult, e: Evidence | None) -> str:
+    """One line of a paragraph comment: the concern, its status and advice for a gap."""
+    head = f"{status_text(c.status)}: {c.title}"
+    if not c.is_gap:
+        return f"{head}. Evidence for this concern."
+    if e is None:
+        why = "this section was read for it, and it is a gap"
+    elif e.negated:
+        why = "this passage says it was not done"
+    elif c.status == "partial":
+        why = "this passage addresses it only in part"
+    else:
+        why = "this passage was read for it but does not meet it"
+    return f"{head}. {why[:1].upper()}{why[1:]}. What to add: {c.advice}"
+
+
+def summary_lines(result: DraftResult, unplaced: int = 0) -> list[str]:
+    gaps = sorted(result.gaps, key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+    lines = [
+        f"QA summary: score {result.score}/100; {len(gaps)} gap(s) of "
+        f"{len(result.concerns)} concerns."
+    ]
+    lines += [f"Flag: {flag}." for flag in result.flags]
+    if gaps:
+        lines.append("Gaps to fix:")
+        lines += [f"{status_text(c.status)}: {c.title}. {c.advice}" for c in gaps]
+    met = [c.title for c in result.concerns.values() if not c.is_gap]
+    if met:
+        lines.append("Met: " + "; ".join(met) + ".")
+    if unplaced:
+        lines.append(f"{unplaced} evidence passage(s) could not be matched to a paragraph.")
+    lines.append(
+        "Comments on the paragraphs show where each concern was found. Produced offline by the "
+        "QA assistant: a prompt for the reviewer, not a judgement."
+    )
+    return lines
+
+
+def _attach(document, layout: _Layout, result: DraftResult) -> int:
+    """Attach findings to targets and add one comment per target; returns unplaced count."""
+    starts = [b.start for b in result.blocks]
+    unplaced = 0
+    for c in result.concerns.values():
+        placed = False
+        for e in c.evidence:
+            t = _locate(layout, result, starts, e)
+            if t is None:
+                unplaced += 1
+                continue
+            if not any(fc.id == c.id for fc, _ in t.findings):
+                t.findings.append((c, e))
+            placed = True
+        if c.is_gap and not placed:
+            names = {_norm(s) for s in c.explanation.sections}
+            for t in layout.headings:
+                if t.text in names and not any(fc.id == c.id for fc, _ in t.findings):
+                    t.findings.append((c, None))
+    for t in layout.all:
+        if not t.findings:
+            continue
+        ordered = sorted(t.findings, key=lambda f: (STATUS_ORDER.get(f[0].status, 0), f[0].id))
+        _comment(document, t.paragraph, [finding_line(c, e) for c, e in ordered])
+    return unplaced
+
+
+def _save(document) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _is_docx(data: bytes, name: str) -> bool:
+    return Path(name).suffix.lower() == ".docx" and data[:4] == ZIP_MAGIC
+
+
+def annotated_docx(result: DraftResult, data: bytes, name: str) -> bytes:
+    """The draft as .docx bytes with the QA findings as Word comments."""
+    if _is_docx(data, name):
+        open_safe_zip(data, ".docx")  # refuses hostile packages (DraftError)
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except DraftError:
+            raise
+        except Exception:  # noqa: BLE001 - an unreadable package falls back to a rebuilt copy
+            document = None
+        if document is not None:
+            layout = _walk_docx(document, result)
+            unplaced = _attach(document, layout, result)
+            first = next((t for t in layout.all if t.text), layout.all[0] if layout.all else None)
+            first_p = first.paragraph if first is not None else document.add_paragraph("QA")
+            _comment(document, first_p, summary_lines(result, unplaced))
+            return _save(document)
+    document, layout, title = _rebuild(result, name)
+    unplaced = _attach(document, layout, result)
+    _comment(document, title, summary_lines(result, unplaced))
+    _append_summary(document, result)
+    return _save(document)
+
+
+def _append_summary(document, result: DraftResult) -> None:
+    document.add_heading("QA summary", level=1)
+    document.add_paragraph(
+        f"Score {result.score}/100 · {len(result.gaps)} gap(s) of {len(result.concerns)} concerns"
+    )
+    for flag in result.flags:
+        document.add_paragraph(_xml_safe(f"Flag: {flag}"), style="List Bullet")
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Concern", "Status", "What to add"), strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    ordered = sorted(
+        result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id)
+    )
+    for c in ordered:
+        row = table.add_row().cells
+        row[0].text = _xml_safe(c.title)
+        row[1].text = status_text(c.status)
+        row[2].text = _xml_safe(c.advice if c.is_gap else "—")

@@ -1,0 +1,108 @@
+"""The checklist of concerns as cards (gaps first) and the action-plan table, as plain data
+and escaped HTML, for the app and the HTML report."""
+
+from __future__ import annotations
+
+from html import escape
+
+from qa_assistant.result.model import ConcernResult, DraftResult
+from qa_assistant.ui.highlight import concern_numbers
+from qa_assistant.ui.style import STATUS_ORDER, concern_tint, owner_label, status_style
+
+CARD_CSS = """
+.qa-cards{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a}
+.qa-card{border:1px solid #d0d7de;border-left:6px solid;border-radius:6px;padding:.55em .8em;
+ margin:0 0 .6em 0;background:#fff}
+.qa-card-head{display:flex;align-items:baseline;gap:.5em;flex-wrap:wrap}
+.qa-card-title{font-weight:650;font-size:.98rem}
+.qa-status{font-size:.8rem;font-weight:700;padding:.05em .55em;border-radius:.8em;
+ border:1px solid;white-space:nowrap}
+.qa-num{font-size:.72rem;font-weight:700;border-radius:3px;padding:0 .35em;color:#111;
+ border-bottom:2px solid}
+.qa-advice{margin:.35em 0 0 0;font-size:.9rem}
+.qa-why{margin:.3em 0 0 0;font-size:.82rem;color:#333}
+.qa-why summary{cursor:pointer;color:#0b57d0}
+.qa-ev-count{font-size:.78rem;color:#444}
+"""
+
+
+def ordered_concerns(result: DraftResult) -> list[ConcernResult]:
+    """Gaps first (missing, then partial), then met; checklist order within each."""
+    order = {cid: i for i, cid in enumerate(result.concerns)}
+    return sorted(
+        result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), order[c.id])
+    )
+
+
+def card_html(result: DraftResult, c: ConcernResult) -> str:
+    st = status_style(c.status)
+    number = concern_numbers(result)[c.id]
+    tint, edge = concern_tint(number - 1)
+    n_ev = len(c.evidence)
+    ev = f"{n_ev} passage{'s' if n_ev != 1 else ''} highlighted" if n_ev else "no passage found"
+    advice_label = "What to add" if c.is_gap else "Found"
+    kind = "gap" if c.is_gap else "met"
+    return (
+        f'<div class="qa-card qa-{kind}" data-concern="{escape(c.id, quote=True)}" '
+        f'data-status="{escape(c.status, quote=True)}" style="border-left-color:{st.border}" '
+        f'role="group" aria-label="{escape(c.title, quote=True)}: {escape(st.label, quote=True)}">'
+        f'<div class="qa-card-head">'
+        f'<span class="qa-status" style="color:{st.fg};background:{st.bg};'
+        f'border-color:{st.border}">{st.icon} {escape(st.label)}</span>'
+        f'<span class="qa-card-title">{escape(c.title)}</span>'
+        f'<span class="qa-num" style="background:{tint};border-bottom-color:{edge}" '
+        f'title="Highlight label {number}">{number}</span>'
+        f'<span class="qa-ev-count">{ev}</span></div>'
+        f'<p class="qa-advice"><strong>{advice_label}:</strong> {escape(c.advice)}</p>'
+        f'<details class="qa-why"><summary>Why this status</summary>'
+        f"{escape(c.explanation.text())}</details></div>"
+    )
+
+
+def checklist_html(result: DraftResult, include_css: bool = True) -> str:
+    cards = "".join(card_html(result, c) for c in ordered_concerns(result))
+    css = f"<style>{CARD_CSS}</style>" if include_css else ""
+    return f'{css}<div class="qa-cards" role="list" aria-label="Checklist">{cards}</div>'
+
+
+# -- action plan -------------------------------------------------------------------------
+def action_rows(result: DraftResult) -> list[dict]:
+    """One row per action as read: what, who, when, and what is missing."""
+    rows = []
+    for a in result.actions:
+        missing = [
+            w
+            for w, ok in (("owner", a.owned), ("date", a.dated), ("specificity", a.specific))
+            if not ok
+        ]
+        due = a.due.isoformat() if a.due else (a.timescale or "")
+        if a.due and a.timescale:
+            due = f"{a.due.isoformat()} ({a.timescale})"
+        liaise = ", ".join(owner_label(o) for o in a.liaise_with)
+        rows.append(
+            {
+                "Action": a.text,
+                "Owners": ", ".join(owner_label(o) for o in a.owners) or "— none found",
+                "Due": due or "— none found",
+                "Missing": ", ".join(missing) if missing else "✔ nothing",
+                "Only liaises with": liaise,
+            }
+        )
+    return rows
+
+
+def yot_only_warning(result: DraftResult) -> str | None:
+    """The warning when every action is owned by the YOT (or there is no plan)."""
+    if not result.actions:
+        return "No action plan was found in this draft."
+    owners = {o for a in result.actions for o in a.owners}
+    if owners <= {"yot"}:
+        flag = next((f for f in result.flags if f.startswith("actions only addressed")), "")
+        extra = ""
+        if ";" in flag:
+            extra = " " + flag.split(";", 1)[1].strip().capitalize() + "."
+        return (
+            "Every action is owned by the YOT. Where the learning concerns another agency, that "
+            "agency should own an action (a YOT action to 'liaise with' it is not enough)." + extra
+        )
+    return None
