@@ -9,6 +9,8 @@ dropped when the file is removed from the uploader or the session is cleared. Th
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -88,9 +90,13 @@ def checker_or_stop():
             "and restart the app."
         )
         st.stop()
-    if warning:
-        st.warning(warning, icon=":material/warning:")
+    st.session_state["checker_warning"] = warning  # shown in the sidebar on every run
     return checker
+
+
+def md(text: str) -> str:
+    """A file name shown inside Markdown, with Markdown/LaTeX syntax neutralised."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|~$<>-])", r"\\\1", text)
 
 
 def nonce() -> int:
@@ -121,7 +127,7 @@ def show_downloads(entry: Entry, prefix: str) -> None:
     for col, d in zip(cols, items, strict=True):
         with col:
             if d.data is None:
-                st.error(f"{d.label}: {d.error}")
+                st.error(f"{d.label}: {d.error}", icon=":material/error:")
                 continue
             st.download_button(
                 d.label,
@@ -147,7 +153,7 @@ def concern_label(result, cid: str | None) -> str:
 def show_draft(entry: Entry, prefix: str) -> None:
     r = entry.result
     assert r is not None
-    st.subheader(f"QA results: {entry.name}")
+    st.subheader(f"QA results: {md(entry.name)}")
     m = st.columns(4)
     m[0].metric("Score", f"{r.score}/100", help="Weighted by each concern's severity", border=True)
     m[1].metric("Gaps to fix", f"{len(r.gaps)} of {len(r.concerns)}", border=True)
@@ -181,7 +187,7 @@ def show_draft(entry: Entry, prefix: str) -> None:
                 f"<style>{DRAFT_CSS}</style>"
                 f'<div class="qa-note" style="border-left:5px solid {stl.border}">'
                 f'<strong style="color:{stl.fg}">{stl.icon} {stl.label}</strong>: '
-                f"<strong>{_esc(c.title)}</strong><br>{what}: {_esc(c.advice)}"
+                f"<strong>{escape(c.title)}</strong><br>{what}: {escape(c.advice)}"
                 f"{evidence_links_html(r, chosen, prefix)}</div>"
             )
         with st.container(height=PANE_HEIGHT, border=True, key=f"{prefix}_draftbox"):
@@ -194,12 +200,6 @@ def show_draft(entry: Entry, prefix: str) -> None:
     rows = action_rows(r)
     if rows:
         st.table(pd.DataFrame(rows), hide_index=True)
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def demo_paths() -> list[Path]:
@@ -257,7 +257,8 @@ def one_draft_mode() -> None:
         state = st.session_state["one"] = {"key": key, "entry": entry}
     entry = state["entry"]
     if entry.error:
-        st.error(f"{entry.name} could not be checked: {entry.error}", icon=":material/error:")
+        st.error(f"{md(entry.name)} could not be checked: {entry.error}",
+                 icon=":material/error:")
         return
     show_draft(entry, "one")
 
@@ -334,7 +335,7 @@ def sample_mode() -> None:
                 if ok else "—", border=True)
     m[3].metric("Actions only for the YOT", yot_only_count(ok), border=True)
     for e in bad[:MAX_ERRORS_SHOWN]:
-        st.error(f"**{e.name}**: {e.error}", icon=":material/error:")
+        st.error(f"**{md(e.name)}**: {e.error}", icon=":material/error:")
     if len(bad) > MAX_ERRORS_SHOWN:
         st.error(f"…and {len(bad) - MAX_ERRORS_SHOWN} more file(s) could not be read "
                  "(see the CSV export).")
@@ -442,10 +443,14 @@ def main() -> None:
         )
         st.button("Clear all drafts from this session", on_click=clear_session,
                   icon=":material/delete:", key="clear_session")
+        status_slot = st.empty()
     if mode == MODES[0]:
         one_draft_mode()
     else:
         sample_mode()
+    warning = st.session_state.get("checker_warning")
+    if warning:
+        status_slot.warning(warning, icon=":material/warning:")
 
 
 main()

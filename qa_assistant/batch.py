@@ -104,7 +104,10 @@ def check_item(item: Item) -> dict:
     except MemoryError:
         return {"source": item.source, "error": "the draft is too large to check in memory"}
     except Exception as exc:  # noqa: BLE001 - a batch must go on; the type is reported, not text
-        return {"source": item.source, "error": f"unexpected error while checking ({type(exc).__name__})"}
+        return {
+            "source": item.source,
+            "error": f"unexpected error while checking ({type(exc).__name__})",
+        }
 
 
 def _warm() -> None:
@@ -121,7 +124,9 @@ def default_workers() -> int:
 
 
 def run_batch(
-    items: list[Item], workers: int | None = None, progress: Callable[[int, int], None] | None = None
+    items: list[Item],
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[dict]:
     workers = workers or default_workers()
     records: list[dict] = []

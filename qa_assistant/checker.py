@@ -162,7 +162,8 @@ class Checker:
         ranked: list[tuple[int, float]] = []
         if view is not None:
             ranked.extend((i, s) for i, s in view.top_sentences if s >= 0.5)
-        ranked.extend((i, 0.0) for i in outcome.evidence_sentences)
+        if status != "missing":  # a missing concern shows what is there in its place, not hints
+            ranked.extend((i, 0.0) for i in outcome.evidence_sentences)
         seen: set[int] = set()
         out = []
         for i, s in ranked:
@@ -194,7 +195,9 @@ class Checker:
         if not actions:
             flags.append("no action plan found")
         elif owners <= {"yot"}:
-            criticised = [a for a in self.action_reader.criticised_agencies(draft) if a not in owners]
+            criticised = [
+                a for a in self.action_reader.criticised_agencies(draft) if a not in owners
+            ]
             msg = "actions only addressed to the YOT"
             if criticised:
                 names = ", ".join(AGENCY_NAMES.get(a, a) for a in criticised[:5])
@@ -202,7 +205,8 @@ class Checker:
             flags.append(msg)
         if facts.looked_after and not (owners & CSC_LIKE):
             flags.append(
-                "looked-after child with no action for the corporate parent or children's social care"
+                "looked-after child with no action for the corporate parent "
+                "or children's social care"
             )
         if concerns["blame_free"].status != "met":
             flags.append("blaming language")

@@ -122,9 +122,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from qa_assistant.learn.models import UntrustedModel
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except UntrustedModel as exc:
+        print(f"qa-assistant: {exc} (rebuild them with 'qa-assistant train')", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("qa-assistant: interrupted", file=sys.stderr)
         return 130

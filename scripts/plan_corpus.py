@@ -11,14 +11,33 @@ import random
 from pathlib import Path
 
 CONCERNS = [
-    "lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight",
-    "actions_smart", "review_date", "diversity", "risk_management", "strengths_good_practice",
-    "partner_contribution", "qa_signoff", "blame_free",
+    "lived_experience",
+    "voice_of_child",
+    "multi_agency_actions",
+    "management_oversight",
+    "actions_smart",
+    "review_date",
+    "diversity",
+    "risk_management",
+    "strengths_good_practice",
+    "partner_contribution",
+    "qa_signoff",
+    "blame_free",
 ]
 INCIDENTS = [
-    "murder_manslaughter", "attempted_murder", "rape", "gbh_wounding", "gbh_wounding",
-    "terrorism", "child_death", "attempted_suicide", "child_rape_victim",
-    "life_threatening_injury", "life_threatening_injury", "serious_impairment", "other",
+    "murder_manslaughter",
+    "attempted_murder",
+    "rape",
+    "gbh_wounding",
+    "gbh_wounding",
+    "terrorism",
+    "child_death",
+    "attempted_suicide",
+    "child_rape_victim",
+    "life_threatening_injury",
+    "life_threatening_injury",
+    "serious_impairment",
+    "other",
 ]
 VOICES = {
     "v1_numbered_template": 19,

@@ -443,3 +443,26 @@ def test_downloads_for_an_entry(result, docx_bytes):
     assert items[0].file_name.endswith(".docx")
     assert downloads(entry) is items  # built once per entry
     assert b'"voice_of_child"' in items[3].data
+
+
+# -- accessibility -----------------------------------------------------------------------
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colours_have_sufficient_contrast():
+    from qa_assistant.ui.style import CONCERN_TINTS, STATUS_STYLE
+
+    for s in STATUS_STYLE.values():
+        assert _contrast(s.fg, s.bg) >= 7.0, s  # status chips: WCAG AAA
+        assert _contrast(s.fg, "#FFFFFF") >= 4.5, s  # status words on white
+        assert s.icon and s.label  # never colour alone
+    for tint, _edge in CONCERN_TINTS:
+        assert _contrast("#111111", tint) >= 7.0, tint  # highlighted draft text

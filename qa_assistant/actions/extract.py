@@ -103,7 +103,9 @@ class ActionReader:
                 return i
         for i, cell in enumerate(header):
             c = _norm(cell)
-            if any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c) for n in names if len(n) >= 6):
+            if any(
+                re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c) for n in names if len(n) >= 6
+            ):
                 return i
         return None
 
@@ -142,7 +144,7 @@ class ActionReader:
 
     def _from_table_row(self, block: Block, in_plan: bool, people) -> Action | None:
         header = block.table_header
-        cells = list(block.cells)
+        cells = list(block.grid or block.cells)  # aligned with the header's columns
         if not header or tuple(cells) == tuple(header):
             return None
         a_col = self._column(header, "action")
@@ -279,12 +281,19 @@ class ActionReader:
         """Initials and names in attendee lines mapped to the one agency named beside them."""
         mapping: dict[str, str] = {}
         token = re.compile(r"\b([A-Z]{2,3})\b|\b([A-Z][a-z]+ [A-Z][a-z'’-]+)\b")
-        known = {str(t).lower() for spec in self.annotator.rules.agencies.values()
-                 for t in (spec.get("names") or []) + (spec.get("roles") or [])}
+        known = {
+            str(t).lower()
+            for spec in self.annotator.rules.agencies.values()
+            for t in (spec.get("names") or []) + (spec.get("roles") or [])
+        }
         for block in draft.document.blocks:
             if block.kind == "heading" or len(block.text) > 400:
                 continue
-            for piece in re.split(r"[;\n]|,\s(?=[A-Z][a-z]+ [A-Z])|,\s(?=[A-Z]{2,3}\b)", block.text):
+            if block.kind == "table_row" and self._column(block.table_header, "action") is not None:
+                continue  # an action row names the agency the action is about, not its owner
+            for piece in re.split(
+                r"[;\n]|,\s(?=[A-Z][a-z]+ [A-Z])|,\s(?=[A-Z]{2,3}\b)", block.text
+            ):
                 agencies = {a for a, _ in self.annotator.agencies_in(piece)}
                 if len(agencies) != 1:
                     continue

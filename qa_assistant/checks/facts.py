@@ -9,8 +9,17 @@ from dataclasses import dataclass
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.nlp.annotate import AnalysedDraft
 
-INCIDENT_HEADINGS = ("incident", "summary", "what happened", "brief summary", "serious incident",
-                     "type of incident", "nature of incident", "offence", "background to the review")
+INCIDENT_HEADINGS = (
+    "incident",
+    "summary",
+    "what happened",
+    "brief summary",
+    "serious incident",
+    "type of incident",
+    "nature of incident",
+    "offence",
+    "background to the review",
+)
 
 
 @dataclass

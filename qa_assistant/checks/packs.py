@@ -94,7 +94,9 @@ def _load_yaml(path: Path) -> dict:
 def _signal(name: str, spec: dict, where: str) -> Signal:
     regexes = spec.get("regex") or []
     try:
-        compiled = re.compile("|".join(f"(?:{r})" for r in regexes), re.IGNORECASE) if regexes else None
+        compiled = (
+            re.compile("|".join(f"(?:{r})" for r in regexes), re.IGNORECASE) if regexes else None
+        )
     except re.error as exc:
         raise PackError(f"{where}: signal '{name}' has a bad regex: {exc}") from exc
     patterns = tuple(tuple(p) for p in spec.get("patterns") or [])
@@ -175,7 +177,9 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         packs.append(pack)
     return RuleSet(
         concerns=tuple(packs),
-        severity_weights={k: float(v) for k, v in (checklist.get("severity_weights") or {}).items()},
+        severity_weights={
+            k: float(v) for k, v in (checklist.get("severity_weights") or {}).items()
+        },
         negation=_load_yaml(base / "negation.yaml"),
         agencies=_load_yaml(base / "agencies.yaml")["agencies"],
         facts=_load_yaml(base / "facts.yaml"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa_assistant.checks.packs import ConcernPack
 from qa_assistant.nlp.annotate import AnalysedDraft
@@ -27,14 +28,19 @@ def normalise_heading(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
 
+@lru_cache(maxsize=256)
+def _synonyms_pattern(synonyms: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(s)}(?![a-z])" for s in synonyms))
+
+
+@lru_cache(maxsize=65536)
 def heading_matches(heading: str, synonyms: tuple[str, ...]) -> bool:
+    """Does the heading contain one of the synonyms as whole words? (Cached: it is asked for
+    every sentence's headings by every pack.)"""
     h = normalise_heading(heading)
-    if not h:
+    if not h or not synonyms:
         return False
-    for s in synonyms:
-        if re.search(rf"(?<![a-z]){re.escape(s)}(?![a-z])", h):
-            return True
-    return False
+    return _synonyms_pattern(tuple(synonyms)).search(h) is not None
 
 
 @dataclass
@@ -103,7 +109,9 @@ def compute_features(
         sets = []
         for part in parts:
             if part == "@agency_other":
-                sets.append({i for i, ag in enumerate(draft.agencies) if any(a != "yot" for a, _ in ag)})
+                sets.append(
+                    {i for i, ag in enumerate(draft.agencies) if any(a != "yot" for a, _ in ag)}
+                )
             else:
                 sets.append(set(by_signal.get(part, [])))
         features[combo] = float(len(set.intersection(*sets))) if sets else 0.0
@@ -140,14 +148,17 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
     in_section = set(section)
     for i, hits in enumerate(draft.hits):
         w = 0.0
+        negated = False
         for h in hits:
             if h.concern != pack.id:
                 continue
             if h.negated:
-                gaps.append(i)
+                negated = True
             else:
                 w += weights.get(h.signal, 1.0)
-        if w:
+        if negated:  # "the child's views were not sought" is evidence of the gap
+            gaps.append(i)
+        elif w:
             scored.append((w + (0.5 if i in in_section else 0.0), i))
     for i in section:
         if draft.sentences[i].placeholder:
@@ -166,7 +177,9 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
     )
 
 
-def evidence_from(draft: AnalysedDraft, pack: ConcernPack, idx: int, negated: bool, score: float) -> Evidence:
+def evidence_from(
+    draft: AnalysedDraft, pack: ConcernPack, idx: int, negated: bool, score: float
+) -> Evidence:
     s = draft.sentences[idx]
     signals = sorted({h.signal for h in draft.hits[idx] if h.concern == pack.id})
     return Evidence(

@@ -157,7 +157,14 @@ def to_pdf(parts: list[Part], draft_id: str) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus import (
+        ListFlowable,
+        ListItem,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+    )
 
     def esc(t: str) -> str:
         return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -180,15 +187,27 @@ def to_pdf(parts: list[Part], draft_id: str) -> bytes:
             )
         elif p.kind == "table" and p.rows:
             ncols = max(len(r) for r in p.rows)
-            data = [[Paragraph(esc(r[j]) if j < len(r) else "", cell) for j in range(ncols)] for r in p.rows]
+            data = [
+                [Paragraph(esc(r[j]) if j < len(r) else "", cell) for j in range(ncols)]
+                for r in p.rows
+            ]
             t = Table(data, colWidths=[460 / ncols] * ncols, repeatRows=1)
-            t.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            t.setStyle(
+                [("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            )
             story += [t, Spacer(1, 6)]
         else:
             story.append(Paragraph(esc(p.text), styles["BodyText"]))
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, title="Learning review draft", author="corpus",
-                            creator="corpus", producer="corpus", invariant=1)
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        title="Learning review draft",
+        author="corpus",
+        creator="corpus",
+        producer="corpus",
+        invariant=1,
+    )
     doc.build(story)
     return buf.getvalue()
 
@@ -227,7 +246,9 @@ def build_corpus(folder: Path) -> int:
     n = 0
     for labels_path in sorted(folder.rglob("*.labels.json")):
         labels = json.loads(labels_path.read_text(encoding="utf-8"))
-        src = labels_path.with_name(labels.get("source") or labels_path.name.replace(".labels.json", ".src.md"))
+        src = labels_path.with_name(
+            labels.get("source") or labels_path.name.replace(".labels.json", ".src.md")
+        )
         if not src.exists():
             continue
         target = labels_path.with_name(labels["file"])

@@ -43,6 +43,10 @@ class Block:
     location: Location = field(default_factory=Location)
     cells: tuple[str, ...] = ()  # table rows only
     table_header: tuple[str, ...] = ()  # the header row of the table this row belongs to
+    # Table rows only: the cells aligned with ``table_header`` (a merged cell repeated over the
+    # columns it spans), for reading a column by its header; ``cells`` keeps one copy of each
+    # merged cell and matches ``text``.
+    grid: tuple[str, ...] = ()
 
     @property
     def section(self) -> str:
@@ -75,6 +79,7 @@ class DocumentBuilder:
         self._offset = 0
         self._blocks: list[Block] = []
         self._path: list[tuple[int, str]] = []  # (level, heading text)
+        self._tables: dict[int, tuple[tuple[str, ...], int]] = {}  # index -> (header, rows)
         self.pages: int | None = None
 
     def add(
@@ -86,6 +91,7 @@ class DocumentBuilder:
         location: Location | None = None,
         cells: tuple[str, ...] = (),
         table_header: tuple[str, ...] = (),
+        grid: tuple[str, ...] = (),
     ) -> Block | None:
         text = " ".join(text.split())
         if not text:
@@ -114,20 +120,35 @@ class DocumentBuilder:
             location=location or Location(),
             cells=cells,
             table_header=table_header,
+            grid=grid,
         )
         self._blocks.append(block)
         return block
 
     def add_table(
-        self, rows: list[list[str]], *, table_index: int, page: int | None = None
+        self,
+        rows: list[list[str]],
+        *,
+        table_index: int,
+        page: int | None = None,
+        continues: bool = False,
     ) -> None:
-        """Add a table row by row; the first non-empty row is taken as its header."""
+        """Add a table row by row; the first non-empty row is taken as its header.
+
+        With ``continues`` the rows carry on table ``table_index`` already added (a table split
+        across pages): they keep its header and row numbering, and a repeated header is dropped.
+        """
         rows = [[" ".join(c.split()) for c in r] for r in rows]
         rows = [r for r in rows if any(r)]
-        if not rows:
+        if continues and table_index in self._tables:
+            header, first = self._tables[table_index]
+            if rows and tuple(rows[0]) == header:
+                rows = rows[1:]
+        elif rows:
+            header, first = tuple(rows[0]), 0
+        else:
             return
-        header = tuple(rows[0])
-        for i, row in enumerate(rows):
+        for i, row in enumerate(rows, start=first):
             cells = tuple(_dedupe_adjacent(row))
             self.add(
                 "table_row",
@@ -135,7 +156,9 @@ class DocumentBuilder:
                 location=Location(page=page, table=table_index, row=i),
                 cells=cells,
                 table_header=header,
+                grid=tuple(row),
             )
+        self._tables[table_index] = (header, first + len(rows))
 
     def build(self) -> Document:
         return Document(

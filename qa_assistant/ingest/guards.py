@@ -47,8 +47,10 @@ def check_ole(data: bytes, kind: str) -> None:
     """Name an encrypted Office file or a legacy binary one instead of failing to parse it."""
     if not data.startswith(OLE_MAGIC):
         return
-    if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data or (
-        "EncryptedPackage".encode("utf-16-le") in data
+    if (
+        "EncryptionInfo".encode("utf-16-le") in data
+        or b"EncryptedPackage" in data
+        or ("EncryptedPackage".encode("utf-16-le") in data)
     ):
         raise Encrypted(
             "this Word file is password-protected: remove the password in Word "
@@ -82,11 +84,10 @@ def open_safe_zip(data: bytes, kind: str = ".docx") -> zipfile.ZipFile:
                 f"refused: a part of this {kind} inflates to {info.file_size // 1048576} MB "
                 "(a possible zip bomb)"
             )
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(
-            info.compress_size, 1
-        ):
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnsafeDocument(
-                f"refused: a part of this {kind} is compressed {info.file_size // max(info.compress_size, 1)}"
+                f"refused: a part of this {kind} is compressed "
+                f"{info.file_size // max(info.compress_size, 1)}"
                 " times (a possible zip bomb)"
             )
     if total > MAX_UNZIPPED:
@@ -103,10 +104,12 @@ def open_safe_zip(data: bytes, kind: str = ".docx") -> zipfile.ZipFile:
                     head = fh.read(65536)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise UnsupportedFormat(
-                    f"this {kind} is damaged or truncated and cannot be opened: save it again from Word"
+                    f"this {kind} is damaged or truncated and cannot be opened: "
+                    "save it again from Word"
                 ) from exc
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise UnsafeDocument(
-                    f"refused: this {kind} declares XML entities (a possible entity-expansion attack)"
+                    f"refused: this {kind} declares XML entities "
+                    "(a possible entity-expansion attack)"
                 )
     return zf

@@ -29,6 +29,9 @@ from qa_assistant.errors import (
 from qa_assistant.ingest.guards import MAX_PAGES, PDF_MAGIC
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+# A bullet drawn as its own glyph: a symbol, a private-use Symbol-font bullet (Word), or a glyph
+# pdfminer cannot map to text ("(cid:127)", as reportlab's and many other bullets come out).
+_GLYPH = re.compile(r"^(?:[•●▪◦‣∙·\uf0a7\uf0b7\uf076\uf0d8]|\(cid:\d+\))$")
 
 
 @dataclass
@@ -49,11 +52,13 @@ def _lines_from_words(words: list[dict]) -> list[_Line]:
         if not current:
             return
         current.sort(key=lambda w: w["x0"])
-        sizes = [w.get("size", 0) for w in current]
-        bold = all("bold" in (w.get("fontname") or "").lower() for w in current)
+        glyph = len(current) > 1 and bool(_GLYPH.match(current[0]["text"]))
+        body = current[1:] if glyph else current  # the bullet's font says nothing of the line
+        sizes = [w.get("size", 0) for w in body]
+        bold = all("bold" in (w.get("fontname") or "").lower() for w in body)
         lines.append(
             _Line(
-                text=" ".join(w["text"] for w in current),
+                text=("• " if glyph else "") + " ".join(w["text"] for w in body),
                 top=min(w["top"] for w in current),
                 bottom=max(w["bottom"] for w in current),
                 x0=current[0]["x0"],
@@ -115,7 +120,7 @@ def read_pdf(data: bytes, source: str) -> Document:
 def _read_pages(pdf, builder: DocumentBuilder) -> None:
     table_index = 0
     all_sizes: list[float] = []
-    pages_lines: list[tuple[int, list[_Line], list[tuple[float, list[list[str]]]]]] = []
+    pages_lines: list[tuple[int, list[_Line], list[tuple[float, list[list[str]]]], float]] = []
     for page_no, page in enumerate(pdf.pages, start=1):
         words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
         tables: list[tuple[float, list[list[str]]]] = []
@@ -126,31 +131,45 @@ def _read_pages(pdf, builder: DocumentBuilder) -> None:
                 words = [w for w in words if not _inside(w, t.bbox)]
         lines = _lines_from_words(words)
         all_sizes.extend(line.size for line in lines)
-        pages_lines.append((page_no, lines, tables))
+        pages_lines.append((page_no, lines, tables, float(page.height or 0)))
     body = statistics.median(all_sizes) if all_sizes else 0.0
     line_no = 0
-    for page_no, lines, tables in pages_lines:
+    carry: tuple[int, int] | None = None  # (index, width) of a table that ended the last page
+    for page_no, lines, tables, height in pages_lines:
         items: list[tuple[float, object]] = [(ln.top, ln) for ln in lines]
         items += [(top, rows) for top, rows in tables]
         items.sort(key=lambda it: it[0])
         para: list[str] = []
         para_kind = "paragraph"
         prev: _Line | None = None
+        open_table = carry  # a table at the top of this page may carry on from the last page
+        carry = None
 
         def flush() -> None:
             nonlocal para, para_kind
             if para:
-                builder.add(para_kind, " ".join(para), location=Location(page=page_no, paragraph=line_no))
+                builder.add(
+                    para_kind, " ".join(para), location=Location(page=page_no, paragraph=line_no)
+                )
             para, para_kind = [], "paragraph"
 
         for _, item in items:
             if isinstance(item, list):
                 flush()
-                builder.add_table(item, table_index=table_index, page=page_no)
-                table_index += 1
+                width = max((len(r) for r in item), default=0)
+                if open_table is not None and open_table[1] == width:
+                    index = open_table[0]
+                    builder.add_table(item, table_index=index, page=page_no, continues=True)
+                else:
+                    index = table_index
+                    builder.add_table(item, table_index=index, page=page_no)
+                    table_index += 1
+                carry = open_table = (index, width)
                 prev = None
                 continue
             ln: _Line = item  # type: ignore[assignment]
+            if not (height and (ln.top < height * 0.08 or ln.bottom > height * 0.92)):
+                carry = open_table = None  # body text (not a running header or footer)
             line_no += 1
             level = looks_like_heading(ln.text, bold=ln.bold, larger=ln.size > body + 1.0)
             if level:

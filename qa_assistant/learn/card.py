@@ -17,10 +17,7 @@ def _row(cid: str, fig: dict) -> str:
         else:
             cells.append(f"{r['gap_f1']:.2f}")
     acc = fig["cv_by_voice"][cid]
-    return (
-        f"| `{cid}` | " + " | ".join(cells)
-        + f" | {acc['accuracy3']:.2f} | {acc['kappa']:.2f} |"
-    )
+    return f"| `{cid}` | " + " | ".join(cells) + f" | {acc['accuracy3']:.2f} | {acc['kappa']:.2f} |"
 
 
 def _mean(fig: dict, key: str, ids) -> float:
@@ -53,7 +50,8 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
         "",
         f"- {meta.get('drafts', fig['drafts'])} fictional drafts in `{meta.get('corpus', 'sample_reports/corpus')}`,"
         f" {len(fig['voices'])} voices (independent writers with different briefs): "
-        + ", ".join(f"`{v}`" for v in fig["voices"]) + ".",
+        + ", ".join(f"`{v}`" for v in fig["voices"])
+        + ".",
         "- Labels: per concern met / partial / missing, action owners, looked-after, incident type,",
         "  and verbatim evidence sentences (see `sample_reports/README.md`).",
         "- All names, places and cases are invented. The corpus was written by language-model helpers",
@@ -74,16 +72,23 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
     lines += [_row(c, fig) for c in ids]
     lines += [
         "| **mean** | "
-        + " | ".join(f"**{_mean(fig, k, ids):.2f}**" for k in ("cv_by_draft", "cv_by_voice", "rules_only", "keyword"))
+        + " | ".join(
+            f"**{_mean(fig, k, ids):.2f}**"
+            for k in ("cv_by_draft", "cv_by_voice", "rules_only", "keyword")
+        )
         + " | | |",
         "| **headline four** | "
-        + " | ".join(f"**{_mean(fig, k, HEADLINE):.2f}**" for k in ("cv_by_draft", "cv_by_voice", "rules_only", "keyword"))
+        + " | ".join(
+            f"**{_mean(fig, k, HEADLINE):.2f}**"
+            for k in ("cv_by_draft", "cv_by_voice", "rules_only", "keyword")
+        )
         + " | | |",
         "",
         f"- Action owners (rules, every draft): mean Jaccard {fig['owner_jaccard']:.2f} against the labelled owners.",
         f"- Looked-after fact: accuracy {fig['looked_after_accuracy']:.2f}.",
         "- Unseen-voice mean gap F1 per held-out voice: "
-        + ", ".join(f"`{v}` {s:.2f}" for v, s in fig["per_voice_mean_gap_f1"].items()) + ".",
+        + ", ".join(f"`{v}` {s:.2f}" for v, s in fig["per_voice_mean_gap_f1"].items())
+        + ".",
         "",
     ]
     comp = fig.get("sentence_model_comparison")
@@ -97,7 +102,9 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
             "|---|---|---|---|",
         ]
         for name, r in comp.items():
-            lines.append(f"| {name} | {r['macro_ap']:.3f} | {r['macro_f1']:.3f} | {r['fit_seconds']:.0f} |")
+            lines.append(
+                f"| {name} | {r['macro_ap']:.3f} | {r['macro_f1']:.3f} | {r['fit_seconds']:.0f} |"
+            )
         best = max(comp, key=lambda k: comp[k]["macro_ap"])
         lines += ["", f"Kept: **{best}** (higher macro average precision on grouped folds).", ""]
     targets_voice = _mean(fig, "cv_by_voice", ids)
@@ -112,7 +119,14 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
         f"- Action-owner Jaccard: {fig['owner_jaccard']:.2f} (target 0.85) — "
         + ("meets it." if fig["owner_jaccard"] >= 0.85 else "**below target**."),
         "- Concerns where the model does not beat keyword search on unseen voices: "
-        + (", ".join(f"`{c}`" for c in ids if fig["cv_by_voice"][c]["gap_f1"] <= fig["keyword"][c]["gap_f1"]) or "none")
+        + (
+            ", ".join(
+                f"`{c}`"
+                for c in ids
+                if fig["cv_by_voice"][c]["gap_f1"] <= fig["keyword"][c]["gap_f1"]
+            )
+            or "none"
+        )
         + ".",
         "",
         "## Known limits",

@@ -31,7 +31,9 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w'|% ]+", " ", text).split())
 
 
-def sentence_labels(draft: AnalysedDraft, evidence: dict[str, list[str]], ids: list[str]) -> np.ndarray:
+def sentence_labels(
+    draft: AnalysedDraft, evidence: dict[str, list[str]], ids: list[str]
+) -> np.ndarray:
     y = np.zeros((len(draft.sentences), len(ids)), dtype=int)
     sents = [_norm(s.text) for s in draft.sentences]
     for j, cid in enumerate(ids):

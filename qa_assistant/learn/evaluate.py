@@ -70,7 +70,8 @@ def format_report(fig: dict) -> str:
         lo, hi = t.get("gap_f1_ci", (0, 0))
         lines.append(
             f"{c:26} {t['gap_f1']:7.2f} {f'[{lo:.2f}-{hi:.2f}]':>13} {k['gap_f1']:6.2f} "
-            f"{t['gap_accuracy']:8.2f} {t['accuracy3']:8.2f} {k['accuracy3']:8.2f} {t['kappa']:6.2f}"
+            f"{t['gap_accuracy']:8.2f} {t['accuracy3']:8.2f} {k['accuracy3']:8.2f} "
+            f"{t['kappa']:6.2f}"
         )
     mean = np.mean([fig["tool"][c]["gap_f1"] for c in ids])
     kmean = np.mean([fig["keyword"][c]["gap_f1"] for c in ids])
@@ -79,10 +80,15 @@ def format_report(fig: dict) -> str:
         lines.append(f"action owners: mean Jaccard {fig['owner_jaccard']:.2f}")
     if fig["looked_after_accuracy"] is not None:
         lines.append(f"looked after: accuracy {fig['looked_after_accuracy']:.2f}")
-    lines += ["", "Confusion matrices (rows = labelled, columns = tool; order met/partial/missing):"]
+    lines += [
+        "",
+        "Confusion matrices (rows = labelled, columns = tool; order met/partial/missing):",
+    ]
     for c in ids:
         m = fig["tool"][c]["confusion"]
-        cells = "  ".join(f"{s[:4]}:" + " ".join(f"{v:3d}" for v in row) for s, row in zip(STATUSES, m))
+        cells = "  ".join(
+            f"{s[:4]}:" + " ".join(f"{v:3d}" for v in row) for s, row in zip(STATUSES, m)
+        )
         lines.append(f"  {c:26} {cells}")
     for e in fig["errors"]:
         lines.append(f"unreadable: {e}")

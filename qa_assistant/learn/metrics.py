@@ -20,7 +20,9 @@ def accuracy3(gold: list[str], pred: list[str]) -> float:
 
 
 def gap_accuracy(gold: list[str], pred: list[str]) -> float:
-    return float(np.mean([(g == "met") == (p == "met") for g, p in zip(gold, pred)])) if gold else 0.0
+    return (
+        float(np.mean([(g == "met") == (p == "met") for g, p in zip(gold, pred)])) if gold else 0.0
+    )
 
 
 def kappa(gold: list[str], pred: list[str]) -> float:
@@ -33,7 +35,9 @@ def kappa(gold: list[str], pred: list[str]) -> float:
 
 
 def confusion(gold: list[str], pred: list[str]) -> list[list[int]]:
-    return [[sum(g == a and p == b for g, p in zip(gold, pred)) for b in STATUSES] for a in STATUSES]
+    return [
+        [sum(g == a and p == b for g, p in zip(gold, pred)) for b in STATUSES] for a in STATUSES
+    ]
 
 
 def bootstrap_ci(gold: list[str], pred: list[str], fn=gap_f1, n: int = 1000, seed: int = 0):

@@ -29,8 +29,16 @@ STATUSES = ("met", "partial", "missing")
 FORMAT = 2
 VOCAB_FILE = "vocabularies.json"
 WEIGHTS_FILE = "weights.npz"
-VEC_PARAMS = ("analyzer", "ngram_range", "token_pattern", "sublinear_tf", "lowercase", "norm",
-              "use_idf", "smooth_idf")
+VEC_PARAMS = (
+    "analyzer",
+    "ngram_range",
+    "token_pattern",
+    "sublinear_tf",
+    "lowercase",
+    "norm",
+    "use_idf",
+    "smooth_idf",
+)
 _NUM = re.compile(r"\d+")
 
 
@@ -93,7 +101,10 @@ def sentence_text(text: str) -> str:
 def new_sentence_model(seed: int = 0) -> dict:
     return {
         "word": TfidfVectorizer(
-            ngram_range=(1, 2), min_df=2, max_features=15000, sublinear_tf=True,
+            ngram_range=(1, 2),
+            min_df=2,
+            max_features=15000,
+            sublinear_tf=True,
             token_pattern=r"(?u)\b[\w'’]+\b",
         ),
         "char": TfidfVectorizer(
@@ -101,7 +112,10 @@ def new_sentence_model(seed: int = 0) -> dict:
         ),
         "clf": OneVsRestClassifier(
             LogisticRegression(
-                C=4.0, class_weight="balanced", solver="liblinear", max_iter=2000,
+                C=4.0,
+                class_weight="balanced",
+                solver="liblinear",
+                max_iter=2000,
                 random_state=seed,
             ),
             n_jobs=2,
@@ -230,7 +244,9 @@ class ConcernModels:
     rules: RuleSet | None = field(default=None, repr=False)
     meta: dict = field(default_factory=dict)
 
-    def predict(self, draft: AnalysedDraft, outcomes: dict[str, RuleOutcome]) -> dict[str, ModelView]:
+    def predict(
+        self, draft: AnalysedDraft, outcomes: dict[str, RuleOutcome]
+    ) -> dict[str, ModelView]:
         from qa_assistant.checks.packs import cached_rules
 
         rules = self.rules or cached_rules()

@@ -24,13 +24,13 @@ from qa_assistant.learn.labels import load_labelled
 from qa_assistant.learn.metrics import jaccard, summarise
 from qa_assistant.learn.models import (
     ConcernModels,
-    Linear,
-    portable_vectorizer,
     DraftFeatures,
+    Linear,
     doc_matrix,
     draft_features,
     fit_sentence_model,
     new_doc_model,
+    portable_vectorizer,
     sentence_probs,
 )
 from qa_assistant.paths import ROOT, models_dir
@@ -97,7 +97,9 @@ def _predict(models: ConcernModels, items: list[Prepared]) -> list[dict[str, str
     return out
 
 
-def cross_validate(items: list[Prepared], checker: Checker, groups: list[str]) -> list[dict[str, str]]:
+def cross_validate(
+    items: list[Prepared], checker: Checker, groups: list[str]
+) -> list[dict[str, str]]:
     """Predictions for every draft from models that never saw its group."""
     preds: list[dict[str, str] | None] = [None] * len(items)
     for g in sorted(set(groups)):
@@ -123,7 +125,8 @@ def evaluate_all(items: list[Prepared], checker: Checker) -> dict:
     by_voice = cross_validate(items, checker, [p.label.voice for p in items])
     rules_only = [{c: p.outcomes[c].status for c in ids} for p in items]
     keyword = [
-        {c: keyword_status(checker.rules.pack(c), p.draft.document.text) for c in ids} for p in items
+        {c: keyword_status(checker.rules.pack(c), p.draft.document.text) for c in ids}
+        for p in items
     ]
     owners = [jaccard(p.owners, set(p.label.facts.get("action_owners", []))) for p in items]
     la = [p.looked_after == bool(p.label.facts.get("looked_after")) for p in items]
@@ -158,7 +161,10 @@ def main(args) -> int:
     items, errors = prepare(checker, labelled)
     for e in errors:
         print(f"skipped {e}", file=sys.stderr)
-    print(f"prepared {len(items)} drafts in {time.time() - t0:.0f}s; cross-validating", file=sys.stderr)
+    print(
+        f"prepared {len(items)} drafts in {time.time() - t0:.0f}s; cross-validating",
+        file=sys.stderr,
+    )
     figures = evaluate_all(items, checker)
     if getattr(args, "compare", False):
         from qa_assistant.learn.compare import compare_sentence_models

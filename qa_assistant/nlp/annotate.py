@@ -7,6 +7,7 @@ once from the rule set; a draft is then one ``nlp.pipe`` pass plus matching.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -114,14 +115,23 @@ class Annotator:
         for (bi, block), doc in zip(indexed, self.nlp.pipe(texts, batch_size=256)):
             docs[bi] = doc
             placeholder = self.default_cues.is_placeholder(block.text)
-            parts = split_label(block.text) if block.kind != "table_row" else None
+            parts = split_label(block.text, dashes=False) if block.kind == "paragraph" else None
             label = parts[0] if parts else ""
             spans = [doc[:]] if block.kind == "table_row" else list(doc.sents)
             phrase_hits = self.phrases(doc) + self.patterns(doc)
             agency_hits = filter_spans(
                 [Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)]
             )
-            for sent in spans:
+            # Matches grouped by sentence once, so a block of thousands of sentences is not
+            # scanned match by match for every sentence (quadratic on a huge paragraph).
+            starts = [sent.start for sent in spans]
+            sent_matches: list[list] = [[] for _ in spans]
+            for m in phrase_hits:
+                sent_matches[max(0, bisect_right(starts, m[1]) - 1)].append(m)
+            sent_agencies: list[list[Span]] = [[] for _ in spans]
+            for sp in agency_hits:
+                sent_agencies[max(0, bisect_right(starts, sp.start) - 1)].append(sp)
+            for k, sent in enumerate(spans):
                 idx = len(sentences)
                 sentences.append(
                     Sentence(
@@ -136,9 +146,13 @@ class Annotator:
                         label=label,
                     )
                 )
-                hits.append(self._sentence_hits(doc, sent, phrase_hits, placeholder))
+                hits.append(self._sentence_hits(doc, sent, sent_matches[k], placeholder))
                 agencies.append(
-                    [self._agency(sp) for sp in agency_hits if sent.start <= sp.start < sent.end]
+                    [
+                        self._agency(sp)
+                        for sp in sent_agencies[k]
+                        if sent.start <= sp.start < sent.end
+                    ]
                 )
         return AnalysedDraft(document, sentences, hits, agencies, docs)
 

@@ -35,9 +35,7 @@ class NegationCues:
             breaks=frozenset(str(b).lower() for b in spec.get("scope_breaks", [])),
             window_before=int(spec.get("window_before", 6)),
             window_after=int(spec.get("window_after", 5)),
-            placeholders=tuple(
-                re.compile(p, re.IGNORECASE) for p in spec.get("placeholders", [])
-            ),
+            placeholders=tuple(re.compile(p, re.IGNORECASE) for p in spec.get("placeholders", [])),
         )
 
     def is_placeholder(self, text: str) -> bool:
@@ -49,8 +47,12 @@ class NegationCues:
 
     def negated(self, sent: Span, start: int, end: int) -> bool:
         """Is the match doc[start:end] inside sentence ``sent`` governed by a negation cue?"""
-        words = [t.lower_ for t in sent]
-        s, e = start - sent.start, end - sent.start
+        # Only the window around the match is read, so a very long sentence (a 2 MB paragraph
+        # with no full stops) costs the same per match as a short one.
+        lo = max(sent.start, start - self.window_before * 2)
+        hi = min(sent.end, end + self.window_after * 2)
+        words = [t.lower_ for t in sent.doc[lo:hi]]
+        s, e = start - lo, end - lo
         left: list[str] = []
         for w in reversed(words[max(0, s - self.window_before * 2) : s]):
             if w in self.breaks:
@@ -83,12 +85,18 @@ def _contains_any(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
-_LABEL = re.compile(r"^\s*([A-Za-z][^:]{1,60}?)\s*[:\-–—]\s+(.*)$|^\s*([A-Za-z][^:]{1,60}?)\s*:\s*$")
+_LABEL = re.compile(
+    r"^\s*([A-Za-z][^:]{1,60}?)\s*[:\-–—]\s+(.*)$|^\s*([A-Za-z][^:]{1,60}?)\s*:\s*$"
+)
+_COLON_LABEL = re.compile(
+    r"^\s*([A-Za-z][^:]{1,60}?)\s*:\s+(.*)$|^\s*([A-Za-z][^:]{1,60}?)\s*:\s*$"
+)
 
 
-def split_label(text: str) -> tuple[str, str] | None:
-    """'Voice of the child: N/A' -> ('Voice of the child', 'N/A'); None when no label."""
-    m = _LABEL.match(text)
+def split_label(text: str, dashes: bool = True) -> tuple[str, str] | None:
+    """'Voice of the child: N/A' -> ('Voice of the child', 'N/A'); None when no label.
+    With ``dashes`` a dash also separates ("Action 1 – CAMHS to ..."); form fields use colons."""
+    m = (_LABEL if dashes else _COLON_LABEL).match(text)
     if not m:
         return None
     if m.group(3):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from qa_assistant.result.model import STATUS_ICON, DraftResult
 from qa_assistant.render.text import STATUS_ORDER
+from qa_assistant.result.model import STATUS_ICON, DraftResult
 
 
 def render_markdown(result: DraftResult) -> str:
@@ -34,12 +34,23 @@ def render_markdown(result: DraftResult) -> str:
             lines.append("")
         if c.is_gap:
             lines += [f"**What to add:** {c.advice}", ""]
-    lines += ["## Action plan as read", "", "| Action | Owners | Due | Missing |", "|---|---|---|---|"]
+    lines += [
+        "## Action plan as read",
+        "",
+        "| Action | Owners | Due | Missing |",
+        "|---|---|---|---|",
+    ]
     for a in result.actions:
-        missing = [w for w, ok in (("owner", a.owned), ("date", a.dated), ("specific", a.specific)) if not ok]
+        missing = [
+            w
+            for w, ok in (("owner", a.owned), ("date", a.dated), ("specific", a.specific))
+            if not ok
+        ]
         due = a.due.isoformat() if a.due else (a.timescale or "—")
         text = a.text.replace("|", "/")
-        lines.append(f"| {text} | {', '.join(a.owners) or '—'} | {due} | {', '.join(missing) or '—'} |")
+        lines.append(
+            f"| {text} | {', '.join(a.owners) or '—'} | {due} | {', '.join(missing) or '—'} |"
+        )
     if not result.actions:
         lines.append("| (no actions found) | | | |")
     return "\n".join(lines) + "\n"

@@ -44,8 +44,17 @@ def flat_row(record: dict) -> dict:
 
 def columns() -> list[str]:
     return [
-        "source", "score", "gaps", *concern_ids(), "flags", "looked_after", "incident_type",
-        "child_age", "action_owners", "actions", "error",
+        "source",
+        "score",
+        "gaps",
+        *concern_ids(),
+        "flags",
+        "looked_after",
+        "incident_type",
+        "child_age",
+        "action_owners",
+        "actions",
+        "error",
     ]
 
 

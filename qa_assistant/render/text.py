@@ -43,7 +43,11 @@ def render_text(result: DraftResult, colour: bool = False, width: int = 100) -> 
     for a in result.actions[:20]:
         owners = ", ".join(a.owners) or "no owner"
         due = a.due.isoformat() if a.due else (a.timescale or "no date")
-        missing = [w for w, ok in (("owner", a.owned), ("date", a.dated), ("specific", a.specific)) if not ok]
+        missing = [
+            w
+            for w, ok in (("owner", a.owned), ("date", a.dated), ("specific", a.specific))
+            if not ok
+        ]
         note = f"  [missing: {', '.join(missing)}]" if missing else ""
         text = a.text if len(a.text) < 90 else a.text[:87] + "..."
         out.append(f"  - {text} — {owners}; {due}{note}")

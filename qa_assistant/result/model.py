@@ -137,5 +137,3 @@ class DraftResult:
                 "words": self.words,
             },
         }
-
-

@@ -1,0 +1,481 @@
+"""Benchmark: how fast and how lean the checker is on this machine.
+
+    .venv/bin/python -m qa_assistant.bench            # full run (a few minutes)
+    .venv/bin/python -m qa_assistant.bench --quick    # smoke run (well under a minute)
+
+Synthetic learning-review drafts of 2, 20 and 60 pages (about 500 words a page: headings, prose,
+bullet lists and an action table) are generated in each format (.docx, .pdf, .txt) into a
+temporary directory, then the script measures: warm per-draft latency (median and p95), the cold
+start of a fresh ``qa-assistant check`` process, batch throughput over 100 mixed drafts with one
+and two worker processes (``qa_assistant.batch.run_batch``), peak memory, the cost of checking
+against merely extracting the text (``ingest.read_bytes``), and how time grows with length. A
+Markdown table with PASS/FAIL against each target is printed and written to
+``bench/results.md``. The drafts are invented; nothing leaves the temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa_assistant.paths import ROOT
+
+FORMATS = ("docx", "pdf", "txt")
+PAGE_SIZES = (2, 20, 60)
+WORDS_PER_PAGE = 500
+
+# Targets on the reference 2-core machine (see the README).
+TARGET_WARM_20P_DOCX_S = 1.0
+TARGET_BATCH_100_S = 30.0
+TARGET_COLD_START_S = 3.0
+TARGET_PEAK_MB = 600.0
+TARGET_CHECK_TO_EXTRACT = 2.0
+
+# -- synthetic drafts ------------------------------------------------------------------------
+
+_NAMES = ["Jayden", "Kai", "Leon", "Amira", "Tyler", "Mason", "Ellie", "Reece", "Nathan", "Zara"]
+_PLACES = ["Ashford Vale", "Brinkley", "Carrow Hill", "Dunmarsh", "Eastholme", "Fenwick"]
+_AGENCIES = [
+    ("the YOT case manager", "YOT"),
+    ("children's social care", "Children's social care"),
+    ("the police", "Police"),
+    ("CAMHS", "Health (CAMHS)"),
+    ("the school", "Education"),
+    ("the housing provider", "Housing"),
+]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September",
+           "October", "November"]
+
+_SECTIONS: list[tuple[str, list[str]]] = [
+    ("Introduction and scope", [
+        "This learning review was commissioned by the {place} Youth Justice Management Board "
+        "after {name} was arrested in connection with a serious assault in {month} 2024.",
+        "The review considers the period from the start of the referral order until the "
+        "incident, a little over eleven months in total.",
+        "The purpose of the review is to learn, not to apportion blame, and it is written with "
+        "the benefit of hindsight that practitioners did not have at the time.",
+        "The terms of reference were agreed by the board and shared with all partner agencies "
+        "before the learning workshop took place.",
+    ]),
+    ("Background", [
+        "{name} is a {age}-year-old who lived with his mother and two younger siblings in "
+        "{place} for most of his childhood.",
+        "The family moved three times in two years, and each move meant a change of school and "
+        "the loss of friendships that had helped him feel settled.",
+        "There had been contact with children's social care since {name} was nine, mostly "
+        "about domestic abuse between his parents and neglect of the children's basic needs.",
+        "His attendance at school fell sharply in Year 9 and he was permanently excluded in "
+        "{month} 2023 after an incident with a member of staff.",
+    ]),
+    ("The child's lived experience", [
+        "The loss of his grandfather, who had been his main source of stability, appears to "
+        "have contributed to a period of withdrawal and anger that lasted several months.",
+        "Exposure to violence at home in early childhood may help to explain why {name} was "
+        "hypervigilant and quick to react when he felt threatened by adults.",
+        "Being out of school left {name} with long unstructured days, which increased his "
+        "vulnerability to older young people who offered money, status and belonging.",
+        "His experience of racism in the community shaped how he viewed the police and made "
+        "him less likely to ask for help when he was frightened.",
+    ]),
+    ("Voice of the child", [
+        "{name} told the reviewer that he felt nobody listened to him until it was too late.",
+        "In his own words, the YOT worker was the first adult who did not give up on him.",
+        "His views were recorded at each review of the intervention plan and were reflected in "
+        "the goals he set for himself.",
+        "He said that he wanted to return to college and train as a mechanic, and he described "
+        "boxing as the one place where he felt calm.",
+    ]),
+    ("Summary of key events", [
+        "On {day} {month} 2024 the case manager completed the AssetPlus assessment and rated the "
+        "risk of serious harm as medium.",
+        "A strategy meeting was held on {day} {month} 2024 after concerns about exploitation were "
+        "raised by the school and by the police.",
+        "The child protection plan was ended in {month} 2024 because the threshold was no longer "
+        "considered to be met.",
+        "A referral to the National Referral Mechanism was made on {day} {month} 2024 and a "
+        "positive reasonable grounds decision followed.",
+    ]),
+    ("Analysis of practice", [
+        "The assessment did not consider how the family's moves affected {name}'s sense of "
+        "safety, and the plan was not updated when his circumstances changed.",
+        "Information about missing episodes was held by the police but was not shared with the "
+        "YOT in time to inform the risk management meeting.",
+        "Practitioners were optimistic about the progress {name} was making, which may have "
+        "made it harder to see the growing risk from older peers.",
+        "The intervention plan was personalised and took account of his learning needs, with "
+        "sessions adapted after the speech and language assessment.",
+    ]),
+    ("Management oversight", [
+        "Supervision took place monthly and the case was discussed on six occasions, but the "
+        "records show limited reflective discussion of the risk of exploitation.",
+        "The team manager countersigned the assessment and the intervention plan within the "
+        "expected timescales.",
+        "Oversight was process-driven at times, and there was insufficient challenge when the "
+        "risk rating stayed the same despite new intelligence.",
+        "Management oversight improved after the case was escalated to the risk panel in "
+        "{month} 2024.",
+    ]),
+    ("Risk management", [
+        "The risk management plan included a curfew, weekly home visits and a safety plan "
+        "agreed with {name} and his mother.",
+        "The contingency arrangements were not reviewed following the missing episode, which "
+        "left the plan out of date at the time of the incident.",
+        "The risk to others was assessed as medium and the assessment was not revisited after "
+        "the police shared intelligence about weapon carrying.",
+    ]),
+    ("Diversity and identity", [
+        "As a young Black man with ADHD, {name}'s experience of services was shaped by "
+        "assumptions that practitioners did not always notice or explore.",
+        "The review considered whether adultification influenced decisions about his safety "
+        "and found some evidence that it did.",
+        "His learning needs were understood and reasonable adjustments were made to the way "
+        "sessions were delivered.",
+    ]),
+    ("Good practice", [
+        "The case manager showed tenacity in keeping contact with {name} when he disengaged, "
+        "visiting his home and the gym where he trained.",
+        "The seconded police officer built a trusting relationship with {name}'s mother, which "
+        "helped her to share information about missing episodes.",
+        "The school nurse made a prompt referral to CAMHS when {name} disclosed low mood.",
+    ]),
+    ("Partner contributions", [
+        "Children's social care, the police, CAMHS and the school attended the learning "
+        "workshop and provided chronologies.",
+        "The housing provider was invited but did not attend, and sent a written summary of its "
+        "contact with the family.",
+        "Health colleagues contributed their records and took part in the practitioner "
+        "conversations before the workshop.",
+    ]),
+    ("Learning", [
+        "Partners need a shared understanding of exploitation so that concerns held by one "
+        "agency are acted on by all of them.",
+        "Plans should be reviewed whenever a significant event happens, not only at fixed "
+        "intervals.",
+        "Managers should use supervision to test the evidence behind a risk rating, "
+        "particularly when new intelligence arrives.",
+    ]),
+]
+
+_BULLETS = [
+    "information sharing between the police and the YOT about missing episodes",
+    "the timeliness of reviews of the risk management plan",
+    "how the child's identity and experience of racism were understood",
+    "the use of reflective supervision to challenge optimism",
+    "joint working with children's social care after the child protection plan ended",
+    "access to education and training for children who are excluded",
+]
+
+_ACTIONS = [
+    "Review the exploitation screening tool and train all case managers in its use",
+    "Agree an information-sharing protocol for missing episodes between police and the YOT",
+    "Audit ten cases to test whether plans are reviewed after significant events",
+    "Deliver a workshop on adultification and unconscious bias for all partner staff",
+    "Introduce a reflective supervision template that prompts discussion of risk evidence",
+    "Ensure every excluded child known to the YOT has an education plan within 15 days",
+    "Report progress on this action plan to the Management Board every quarter",
+]
+
+
+@dataclass
+class Draft:
+    path: Path
+    fmt: str
+    pages: int
+    data: bytes = field(repr=False, default=b"")
+
+
+def draft_source(pages: int, seed: int) -> str:
+    """The Markdown source of one synthetic review of about ``pages`` pages."""
+    rnd = random.Random(seed)
+    name = rnd.choice(_NAMES)
+
+    def fill(template: str) -> str:
+        return template.format(
+            name=name, place=rnd.choice(_PLACES), month=rnd.choice(_MONTHS),
+            day=rnd.randint(1, 28), age=rnd.choice([14, 15, 16, 17]),
+        )
+
+    rows = 3 + pages // 4
+    budget = pages * WORDS_PER_PAGE - 25 * rows - 60  # the action table and sign-off
+    # a short draft has fewer (but always the key) sections, so each still reads as prose
+    sections = _SECTIONS[: min(len(_SECTIONS), max(6, budget // 110))]
+    per_section = budget // len(sections)
+    lines = [f"# Learning review: {name} ({rnd.choice(_PLACES)})", ""]
+    for no, (title, bank) in enumerate(sections, start=1):
+        lines += [f"## {no}. {title}", ""]
+        section_words = 0
+        while section_words < per_section:
+            para = " ".join(fill(rnd.choice(bank)) for _ in range(rnd.randint(2, 4)))
+            lines += [para, ""]
+            section_words += len(para.split())
+            if section_words < per_section and rnd.random() < 0.25:
+                items = rnd.sample(_BULLETS, 3)
+                lines += [f"- {item.capitalize()}." for item in items] + [""]
+                section_words += sum(len(i.split()) for i in items)
+    lines += [f"## {len(sections) + 1}. Action plan", ""]
+    lines += ["| No. | Action | Owner | Agency | Target date | Outcome |",
+              "|---|---|---|---|---|---|"]
+    for i in range(rows):
+        lead, agency = rnd.choice(_AGENCIES)
+        lines.append(
+            f"| {i + 1} | {rnd.choice(_ACTIONS)} | {lead.capitalize()} | {agency} | "
+            f"{rnd.randint(1, 28)} {rnd.choice(_MONTHS)} 2025 | Evidence of change reported "
+            f"to the board |"
+        )
+    lines += ["", f"## {len(sections) + 2}. Sign-off", "",
+              "Quality assured and signed off by the Head of Service, who had no previous "
+              "involvement in the case, on 3 March 2025. The action plan will be reviewed by "
+              "the Management Board on 12 June 2025.", ""]
+    return "\n".join(lines)
+
+
+def render(source: str, fmt: str, draft_id: str) -> bytes:
+    from qa_assistant.corpus.build import parse_source, to_docx, to_pdf, to_txt
+
+    parts = parse_source(source)
+    return {"docx": to_docx, "pdf": to_pdf, "txt": to_txt}[fmt](parts, draft_id)
+
+
+def make_drafts(folder: Path, specs: list[tuple[str, int]], seed0: int = 0) -> list[Draft]:
+    drafts = []
+    for i, (fmt, pages) in enumerate(specs):
+        path = folder / f"draft_{i:03d}_{pages}p.{fmt}"
+        data = render(draft_source(pages, seed0 + i), fmt, path.stem)
+        path.write_bytes(data)
+        drafts.append(Draft(path, fmt, pages, data))
+    return drafts
+
+
+# -- measurements ----------------------------------------------------------------------------
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("qa-assistant")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "qa_assistant.cli"]
+
+
+def cold_start(path: Path, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(
+            [*cli_command(), "check", str(path), "--format", "json"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+        )
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def peak_mb() -> tuple[float, float]:
+    """(this process, the largest child) peak resident memory in MB (Linux reports KB)."""
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
+    return own, kids
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+
+    def cells(self) -> list[str]:
+        verdict = "" if self.ok is None else ("PASS" if self.ok else "FAIL")
+        return [self.figure, self.value, self.target, verdict]
+
+
+def markdown(rows: list[Row], notes: list[str], header: str) -> str:
+    out = [header, "", "| Figure | Measured | Target | Result |", "|---|---|---|---|"]
+    out += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    out += [""] + [f"- {n}" for n in notes] + [""]
+    return "\n".join(out)
+
+
+def run(quick: bool, out: Path | None, keep: Path | None) -> str:
+    from qa_assistant.batch import collect, run_batch
+    from qa_assistant.checker import Checker
+    from qa_assistant.ingest import read_bytes
+
+    notes: list[str] = []
+    tmp = Path(tempfile.mkdtemp(prefix="qa-bench-"))
+    try:
+        t0 = time.perf_counter()
+        try:
+            checker = Checker()
+            mode = "rules + trained models" if checker.models else "rules only (no models/)"
+        except Exception as exc:  # noqa: BLE001 - a half-written models/ must not stop the bench
+            checker = Checker(use_models=False)
+            mode = f"rules only (models not loadable: {type(exc).__name__})"
+        init_s = time.perf_counter() - t0
+        notes.append(f"checker: {mode}; in-process start-up {init_s:.2f} s")
+
+        sizes_dir = tmp / "sizes"
+        sizes_dir.mkdir()
+        specs = [(fmt, pages) for pages in PAGE_SIZES for fmt in FORMATS]
+        drafts = make_drafts(sizes_dir, specs, seed0=1000)
+        counts = {d.pages: len(draft_source(d.pages, 1000 + i).split())
+                  for i, d in enumerate(drafts) if d.fmt == "txt"}
+        notes.append("words per draft: " + ", ".join(f"{p} pages ~{w:,}" for p, w in
+                                                     sorted(counts.items())))
+        for d in drafts[:3]:  # warm every reader and the NLP pipeline once
+            checker.check_bytes(d.data, d.path.name)
+
+        rows: list[Row] = []
+        latency: dict[tuple[str, int], tuple[float, float]] = {}
+        extract: dict[tuple[str, int], float] = {}
+        for d in drafts:
+            repeat = (2 if d.pages >= 60 else 3) if quick else (5 if d.pages >= 60 else 10)
+            checks = timed(lambda d=d: checker.check_bytes(d.data, d.path.name), repeat)
+            reads = timed(lambda d=d: read_bytes(d.data, d.path.name), repeat)
+            latency[(d.fmt, d.pages)] = (statistics.median(checks), percentile(checks, 95))
+            extract[(d.fmt, d.pages)] = statistics.median(reads)
+        for pages in PAGE_SIZES:
+            for fmt in FORMATS:
+                med, p95 = latency[(fmt, pages)]
+                row = Row(f"warm check, {pages}-page .{fmt} (median / p95)",
+                          f"{med:.3f} s / {p95:.3f} s")
+                if fmt == "docx" and pages == 20:
+                    row.target = f"< {TARGET_WARM_20P_DOCX_S:.0f} s"
+                    row.ok = p95 < TARGET_WARM_20P_DOCX_S
+                rows.append(row)
+
+        # growth with length: time per page at 2, 20 and 60 pages
+        for fmt in FORMATS:
+            t2, t20, t60 = (latency[(fmt, p)][0] for p in PAGE_SIZES)
+            rows.append(Row(
+                f"growth .{fmt}: 2 -> 20 -> 60 pages",
+                f"x{t20 / t2:.1f} then x{t60 / t20:.1f} (pages x10 then x3); "
+                f"{1000 * t2 / 2:.0f} / {1000 * t20 / 20:.0f} / {1000 * t60 / 60:.0f} ms per page",
+            ))
+
+        # checking vs extracting the text alone
+        total_check = sum(m for m, _ in latency.values())
+        total_read = sum(extract.values())
+        for fmt in FORMATS:
+            c = sum(latency[(fmt, p)][0] for p in PAGE_SIZES)
+            r = sum(extract[(fmt, p)] for p in PAGE_SIZES)
+            rows.append(Row(f"check / extract, .{fmt} (2+20+60 pages)",
+                            f"{c / r:.1f}x ({c:.2f} s vs {r:.2f} s)"))
+        ratio = total_check / total_read
+        rows.append(Row("check / extract, all formats", f"{ratio:.1f}x",
+                        f"<= {TARGET_CHECK_TO_EXTRACT:.0f}x", ratio <= TARGET_CHECK_TO_EXTRACT))
+
+        # cold start of the command line
+        small = next(d for d in drafts if d.fmt == "docx" and d.pages == 2)
+        colds = cold_start(small.path, 2 if quick else 3)
+        cold = statistics.median(colds)
+        rows.append(Row("cold start: `qa-assistant check` 2-page .docx (median)",
+                        f"{cold:.2f} s", f"< {TARGET_COLD_START_S:.0f} s",
+                        cold < TARGET_COLD_START_S))
+
+        # batch throughput over mixed drafts
+        n_batch = 20 if quick else 100
+        batch_dir = tmp / "batch"
+        batch_dir.mkdir()
+        mix_pages = (2, 5, 10, 20, 20, 30)
+        mix = [(FORMATS[i % 3], mix_pages[(i // 3) % len(mix_pages)]) for i in range(n_batch)]
+        batch_drafts = make_drafts(batch_dir, mix, seed0=5000)
+        total_pages = sum(d.pages for d in batch_drafts)
+        items = collect([batch_dir])
+        batch_times = {}
+        for workers in (1, 2):
+            t = time.perf_counter()
+            records = run_batch(items, workers=workers)
+            batch_times[workers] = time.perf_counter() - t
+            errors = [r for r in records if "error" in r]
+            if errors:
+                notes.append(f"batch with {workers} worker(s): {len(errors)} draft(s) unreadable")
+        for workers, secs in batch_times.items():
+            scaled = secs * 100 / n_batch
+            row = Row(f"batch, {n_batch} mixed drafts ({total_pages} pages), {workers} worker(s)",
+                      f"{secs:.1f} s ({n_batch / secs:.1f} drafts/s)")
+            if workers == 2:
+                row.target = f"100 drafts < {TARGET_BATCH_100_S:.0f} s"
+                row.ok = scaled < TARGET_BATCH_100_S
+                if quick:
+                    row.value += f"; x{100 / n_batch:.0f} = {scaled:.1f} s for 100"
+            rows.append(row)
+
+        own, kids = peak_mb()
+        rows.append(Row("peak memory (max RSS): this process / largest child",
+                        f"{own:.0f} MB / {kids:.0f} MB", f"< {TARGET_PEAK_MB:.0f} MB",
+                        max(own, kids) < TARGET_PEAK_MB))
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+            for d in drafts + batch_drafts:
+                shutil.copy2(d.path, keep / d.path.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    try:
+        load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        load = "n/a"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    notes += [
+        f"machine: {platform.machine()}, {cores} core(s) available, Python "
+        f"{platform.python_version()}, load average at the end {load}",
+        f"mode: {'--quick (fewer repeats, 20-draft batch scaled to 100)' if quick else 'full'}; "
+        f"drafts are synthetic, about {WORDS_PER_PAGE} words a page, with headings, bullet lists "
+        "and an action table",
+        "warm latency is `Checker.check_bytes` on bytes already in memory (reading + NLP + "
+        "checks + models); extraction is `ingest.read_bytes` alone on the same bytes",
+        "cold start is a fresh process: interpreter, imports, rule packs, spaCy and models, "
+        "then one 2-page check",
+    ]
+    header = (f"# Benchmark results\n\nGenerated by `python -m qa_assistant.bench"
+              f"{' --quick' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M')}.")
+    text = markdown(rows, notes, header)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m qa_assistant.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, 20-draft batch")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"),
+                        help="Markdown results file (default bench/results.md); '-' for none")
+    parser.add_argument("--keep", default=None, help="also copy the generated drafts here")
+    args = parser.parse_args(argv)
+    out = None if args.out == "-" else Path(args.out)
+    text = run(args.quick, out, Path(args.keep) if args.keep else None)
+    sys.stdout.write(text)
+    if out is not None:
+        print(f"\nwrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
