@@ -6,6 +6,7 @@ Everything expensive (spaCy, matchers, rule packs, trained models) is built once
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,6 +73,8 @@ class Checker:
             from qa_assistant.learn.store import load_default_models
 
             models = load_default_models()
+            if models is not None and rules is None and getattr(models, "rules", 0) is None:
+                models.rules = self.rules  # the same default packs: not parsed a second time
         self.models = models
 
     # -- entry points ----------------------------------------------------------------
@@ -217,4 +220,5 @@ class Checker:
 
 @lru_cache(maxsize=1)
 def default_checker() -> Checker:
-    return Checker()
+    """One checker per process; ``QA_RULES_ONLY=1`` (``batch --rules-only``) skips the models."""
+    return Checker(use_models=os.environ.get("QA_RULES_ONLY") != "1")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".jsonl", ".csv", ".xlsx"):
         print("qa-assistant: --out must end in .jsonl, .csv or .xlsx", file=sys.stderr)
         return 2
+    if args.rules_only:
+        os.environ["QA_RULES_ONLY"] = "1"  # read by each worker's default_checker()
     items = collect(args.paths)
     if not items:
         print("qa-assistant: no drafts found in the paths given", file=sys.stderr)
@@ -100,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--out", required=True, help="results file: .jsonl, .csv or .xlsx")
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--rules-only", action="store_true", help="ignore trained models")
     p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("train", help="train the classifiers on the annotated corpus")
@@ -139,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"qa-assistant: {exc.strerror or 'I/O error'}: {exc.filename or ''}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a bug: one line, no traceback (it could quote draft text)
+        from os import environ
+
+        if environ.get("QA_DEBUG"):
+            raise
+        name = type(exc).__name__
+        print(f"qa-assistant: internal error ({name}); QA_DEBUG=1 shows details", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ One line of the description is one block of the draft::
     1. a numbered item           "List Number" item (a "1." line in a PDF)
     | Action | Owner | Target date |   table rows (a |---| separator line is optional; the first
                                  row is the header); a cell that is exactly "<<" merges with the
-                                 cell on its left (w:gridSpan in .docx, SPAN in a PDF)
+                                 cell on its left (w:gridSpan in .docx, SPAN in a PDF), and
+                                 "^^" with the cell above (w:vMerge in .docx, SPAN in a PDF)
     \\newpage                     page break (PDF and .docx)
     any other line               a paragraph
 
@@ -35,6 +36,7 @@ from pathlib import Path
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CRITIC = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}")
 MERGE_LEFT = "<<"
+MERGE_UP = "^^"
 
 
 @dataclass
@@ -148,8 +150,8 @@ def _docx_table(d, rows: list[list[str]]) -> None:
     ncols = max(len(r) for r in rows)
     table = d.add_table(rows=len(rows), cols=ncols)
     table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        cells = row + [""] * (ncols - len(row))
+    grid = [row + [""] * (ncols - len(row)) for row in rows]
+    for i, cells in enumerate(grid):
         j = 0
         while j < ncols:
             span = 1
@@ -158,9 +160,16 @@ def _docx_table(d, rows: list[list[str]]) -> None:
             cell = table.cell(i, j)
             if span > 1:
                 cell = cell.merge(table.cell(i, j + span - 1))
-            cell.paragraphs[0].text = ""
-            _add_runs(cell.paragraphs[0], cells[j], bold=(i == 0))
+            if cells[j] != MERGE_UP:
+                _add_runs(cell.paragraphs[0], cells[j], bold=(i == 0))
             j += span
+    for i, cells in enumerate(grid):  # vertical merges (w:vMerge), after the text is in place
+        for j, text in enumerate(cells):
+            if text == MERGE_UP and i > 0 and grid[i - 1][j] != MERGE_UP:
+                end = i
+                while end + 1 < len(grid) and grid[end + 1][j] == MERGE_UP:
+                    end += 1
+                table.cell(i - 1, j).merge(table.cell(end, j))
 
 
 def to_docx(spec: str | list[Part]) -> bytes:
@@ -231,6 +240,12 @@ def to_pdf(spec: str | list[Part]) -> bytes:
                         while start > 0 and cells[start] == MERGE_LEFT:
                             start -= 1
                         spans.append(("SPAN", (start, i), (j, i)))
+                    elif c == MERGE_UP:
+                        out.append("")
+                        top = i
+                        while top > 0 and p.rows[top][j] == MERGE_UP:
+                            top -= 1
+                        spans.append(("SPAN", (j, top), (j, i)))
                     else:
                         out.append(Paragraph(esc(c), cell))
                 data.append(out)
@@ -269,7 +284,8 @@ def to_text(spec: str | list[Part], *, markdown: bool = True) -> str:
         elif p.kind == "number":
             lines.append(f"{p.level}. {text}")
         elif p.kind == "table":
-            rows = [[accepted(c) if c != MERGE_LEFT else "" for c in r] for r in p.rows]
+            rows = [[accepted(c) if c not in (MERGE_LEFT, MERGE_UP) else "" for c in r]
+                    for r in p.rows]
             lines.append("| " + " | ".join(rows[0]) + " |")
             lines.append("|" + "---|" * len(rows[0]))
             lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]

@@ -18,7 +18,8 @@ T, aged 15, was arrested in March 2025 after a boy was stabbed outside a college
 **Voice of the child**
 T told his case manager "I only carried it because I was scared".
 = 3. Management oversight
-The case was supervised {++monthly by the team manager++}{--by nobody--}, but the plan was not reviewed.
+The case was supervised {++monthly by the team manager++}{--by nobody--}, but the plan was \
+not reviewed.
 - T was permanently excluded in Year 9.
 - T was reported missing four times in 2024.
 1. Strategy meeting held in October 2024
@@ -150,6 +151,18 @@ def test_docx_merged_header_keeps_columns_aligned():
     )
     assert rows[1].grid[2] == "Children's Social Care"  # still under "Owner"
     assert len(rows[2].grid) == 4
+
+
+def test_docx_vertically_merged_cell_repeats_down_the_column():
+    spec = """
+    | Action | Owner | Target date |
+    | Hold a placement stability meeting for T | Children's Social Care | 31/03/2025 |
+    | Review T's care plan with his carers | ^^ | 30/04/2025 |
+    """
+    rows = [b for b in read(spec, "docx").blocks if b.kind == "table_row"]
+    assert rows[2].cells == ("Review T's care plan with his carers", "Children's Social Care",
+                             "30/04/2025")
+    assert rows[2].grid == rows[2].cells
 
 
 def test_docx_tracked_changes_keep_insertions_drop_deletions(docx_doc):
@@ -334,7 +347,10 @@ def test_text_lines_of_one_paragraph_are_joined():
 
 
 def test_cp1252_text_is_decoded():
-    text = "# Review\nT\u2019s social worker said the placement cost \u00a3900 \u2013 a \u201cgood\u201d one."
+    text = (
+        "# Review\nT\u2019s social worker said the placement cost \u00a3900 \u2013 "
+        "a \u201cgood\u201d one."
+    )
     data = text.encode("cp1252")
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")

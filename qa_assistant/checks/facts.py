@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from qa_assistant.checks.packs import RuleSet
-from qa_assistant.nlp.annotate import AnalysedDraft
+from qa_assistant.nlp.annotate import AnalysedDraft, lowercase_twin
 
 INCIDENT_HEADINGS = (
     "incident",
@@ -50,6 +50,8 @@ class FactReader:
         self.la_neg = _phrase_re(la["negative"])
         self.la_past = _phrase_re(la.get("past", []))
         self.incidents = {k: _phrase_re(v) for k, v in spec["incident_types"].items()}
+        # the same patterns for lower-cased ASCII text (see annotate.lowercase_twin)
+        self.incidents_lower = {k: lowercase_twin(p) for k, p in self.incidents.items()}
         self.victim = _phrase_re(spec.get("victim_cues", []))
         age = spec["child_age"]
         self.age_patterns = [re.compile(p, re.I) for p in age["patterns"]]
@@ -90,8 +92,11 @@ class FactReader:
             weight = 3.0 if any(h in section for h in INCIDENT_HEADINGS) else 1.0
             if s.index < 40:
                 weight *= 1.5
+            lower = s.text.lower() if s.text.isascii() else None
             for kind, pattern in self.incidents.items():
-                n = len(pattern.findall(s.text))
+                twin = self.incidents_lower[kind]
+                fast = twin is not None and lower is not None
+                n = len(twin.findall(lower) if fast else pattern.findall(s.text))
                 if n:
                     scores[kind] = scores.get(kind, 0.0) + weight * n
         if not scores:

@@ -30,6 +30,7 @@ class Signal:
     name: str
     weight: float = 1.0
     negatable: bool = False
+    gap: bool = False  # a match is evidence of the gap ("negligent", "views were not sought")
     phrases: tuple[str, ...] = ()
     patterns: tuple[tuple[dict, ...], ...] = ()
     regex: re.Pattern | None = None
@@ -107,6 +108,7 @@ def _signal(name: str, spec: dict, where: str) -> Signal:
         name=name,
         weight=float(spec.get("weight", 1.0)),
         negatable=bool(spec.get("negatable", False)),
+        gap=bool(spec.get("gap", False)),
         phrases=phrases,
         patterns=patterns,
         regex=compiled,

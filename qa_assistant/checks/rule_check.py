@@ -143,6 +143,7 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
             status, rule, because = d.status, d.when, d.because
             break
     weights = {s.name: s.weight for s in pack.signals}
+    gap_signals = {s.name for s in pack.signals if s.gap}
     scored: list[tuple[float, int]] = []
     gaps: list[int] = []
     in_section = set(section)
@@ -152,11 +153,11 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
         for h in hits:
             if h.concern != pack.id:
                 continue
-            if h.negated:
+            if h.negated or h.signal in gap_signals:
                 negated = True
             else:
                 w += weights.get(h.signal, 1.0)
-        if negated:  # "the child's views were not sought" is evidence of the gap
+        if negated:  # "the child's views were not sought", "negligent": evidence of the gap
             gaps.append(i)
         elif w:
             scored.append((w + (0.5 if i in in_section else 0.0), i))

@@ -5,12 +5,13 @@ Uploaded bytes are read in memory only; nothing is written to disk.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from qa_assistant.document.model import Document
 from qa_assistant.errors import DraftError, NoText, TooLarge, UnsupportedFormat
 from qa_assistant.ingest.docx_reader import read_docx
-from qa_assistant.ingest.guards import MAX_TEXT_CHARS, check_ole, check_size
+from qa_assistant.ingest.guards import MAX_TEXT_CHARS, check_ole, check_size, max_bytes
 from qa_assistant.ingest.pdf_reader import read_pdf
 from qa_assistant.ingest.text_reader import read_text
 
@@ -54,8 +55,13 @@ def read_path(path: str | Path) -> Document:
     try:
         if p.is_dir():
             raise UnsupportedFormat(f"{p.name} is a folder, not a draft (use 'batch' for folders)")
-        check_size(p.stat().st_size)
-        data = p.read_bytes()
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+            raise UnsupportedFormat(f"{p.name} is not a regular file")
+        check_size(st.st_size)
+        with p.open("rb") as fh:  # bounded even if the file grows after stat()
+            data = fh.read(max_bytes() + 1)
+        check_size(len(data))
     except DraftError:
         raise
     except FileNotFoundError as exc:

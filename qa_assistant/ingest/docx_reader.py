@@ -68,12 +68,18 @@ def _all_bold(p, style_bold: bool) -> bool:
     return saw_text
 
 
-def _style_info(paragraph) -> tuple[str, bool, bool]:
-    """(style name, style is bold, paragraph is in a numbered/bulleted list)."""
+def _style_info(paragraph, cache: dict) -> tuple[str, bool, bool]:
+    """(style name, style is bold, paragraph is in a numbered/bulleted list).
+
+    The style is looked up once per style id (``cache``): python-docx scans every style to
+    find the default one, which was a third of reading a long draft.
+    """
     try:
-        style = paragraph.style
-        name = style.name or ""
-        bold = bool(style.font.bold)
+        style_id = paragraph._p.style
+        if style_id not in cache:
+            style = paragraph.style
+            cache[style_id] = (style.name or "", bool(style.font.bold))
+        name, bold = cache[style_id]
     except (KeyError, AttributeError, ValueError):
         name, bold = "", False
     ppr = paragraph._p.pPr
@@ -137,6 +143,7 @@ def read_docx(data: bytes, source: str) -> Document:
     builder = DocumentBuilder(source, "docx")
     para_index = 0
     table_index = 0
+    styles: dict = {}  # style id -> (name, bold)
 
     def walk(container) -> None:
         nonlocal para_index, table_index
@@ -148,7 +155,7 @@ def read_docx(data: bytes, source: str) -> Document:
                 para_index += 1
                 if not text:
                     continue
-                style, style_bold, listed = _style_info(paragraph)
+                style, style_bold, listed = _style_info(paragraph, styles)
                 level = _heading_level(style)
                 if not level:
                     level = looks_like_heading(text, bold=_all_bold(el, style_bold))

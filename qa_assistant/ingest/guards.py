@@ -1,7 +1,7 @@
 """Checks made on raw bytes *before* any parser runs, so hostile files are refused cheaply.
 
 A .docx is a zip: its declared sizes and ratios are checked before inflating anything, and every
-XML part is refused if it declares a DTD (the only way to an entity-expansion bomb). An OLE
+XML part is refused if it declares a DTD anywhere (the only way to an entity-expansion bomb). An OLE
 compound file is either a legacy .doc/.xls or an encrypted OOXML package: both are named.
 """
 
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
+import zlib
 
 from qa_assistant.errors import Encrypted, TooLarge, UnsafeDocument, UnsupportedFormat
 
@@ -38,7 +40,7 @@ def check_size(size: int) -> None:
     limit = max_bytes()
     if size > limit:
         raise TooLarge(
-            f"the file is {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB limit "
+            f"the file is {size / 1048576:.1f} MB, over the {limit / 1048576:g} MB limit "
             "(QA_MAX_MB): split the draft or remove embedded images"
         )
 
@@ -100,16 +102,62 @@ def open_safe_zip(data: bytes, kind: str = ".docx") -> zipfile.ZipFile:
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
             try:
-                with zf.open(info) as fh:
-                    head = fh.read(65536)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                _check_xml_part(zf, info, kind)
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                ValueError,
+                NotImplementedError,  # an unknown compression method
+                RuntimeError,  # an encrypted zip member
+                zlib.error,  # damaged deflated data
+            ) as exc:
                 raise UnsupportedFormat(
                     f"this {kind} is damaged or truncated and cannot be opened: "
                     "save it again from Word"
                 ) from exc
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    return zf
+
+
+# A DTD is the only way to an entity-expansion bomb or an external entity, so a part that
+# declares one anywhere is refused. The markers are looked for in every encoding the XML parser
+# accepts without being told (UTF-8 and its ASCII-compatible relatives, UTF-16 either way round);
+# a part in any other encoding (UTF-7, EBCDIC, UTF-32), which Word never writes, is refused too.
+_DTD_MARKERS = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY", "<!doctype", "<!entity")
+    for codec in ("ascii", "utf-16-le", "utf-16-be")
+)
+_OVERLAP = max(len(m) for m in _DTD_MARKERS)
+_UTF16_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+_ENCODING_DECL = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_SAFE_ENCODINGS = {
+    "utf-8", "utf8", "utf-16", "utf16", "ascii", "us-ascii",
+    "iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252",
+}  # fmt: skip
+_CHUNK = 1024 * 1024
+
+
+def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:
+    """Stream one XML part (its size is already bounded) and refuse it if it declares a DTD
+    anywhere, or is in a text encoding in which that search could be fooled."""
+    with zf.open(info) as fh:
+        chunk = fh.read(_CHUNK)
+        start = chunk.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if start and not start.startswith(_UTF16_STARTS):
+            declared = _ENCODING_DECL.match(start)
+            if not start.startswith(b"<") or (
+                declared and declared.group(1).decode().lower() not in _SAFE_ENCODINGS
+            ):
+                raise UnsafeDocument(
+                    f"refused: a part of this {kind} is not in a text encoding Word writes "
+                    "(a possible attempt to hide XML entities)"
+                )
+        while chunk:
+            if any(m in chunk for m in _DTD_MARKERS):
                 raise UnsafeDocument(
                     f"refused: this {kind} declares XML entities "
                     "(a possible entity-expansion attack)"
                 )
-    return zf
+            more = fh.read(_CHUNK)
+            chunk = chunk[-_OVERLAP:] + more if more else b""

@@ -9,13 +9,17 @@ since it is pdfplumber's most expensive step.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from dataclasses import dataclass
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import fix_fontname_bytes
+from pdfplumber.utils import extract_words
 
 from qa_assistant.document.headings import looks_like_heading
 from qa_assistant.document.model import Document, DocumentBuilder, Location
@@ -27,6 +31,15 @@ from qa_assistant.errors import (
     UnsupportedFormat,
 )
 from qa_assistant.ingest.guards import MAX_PAGES, PDF_MAGIC
+
+# pdfminer logs the operands of what it parses (draft text, in a malformed page) at DEBUG and
+# at WARNING level, and with no logging configured Python prints warnings to stderr. Its records
+# are kept from every handler so that draft text never reaches a log or the terminal.
+for _name in ("pdfminer", "pdfplumber"):
+    _logger = logging.getLogger(_name)
+    _logger.setLevel(logging.CRITICAL)
+    _logger.addHandler(logging.NullHandler())
+    _logger.propagate = False
 
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 # A bullet drawn as its own glyph: a symbol, a private-use Symbol-font bullet (Word), or a glyph
@@ -76,6 +89,50 @@ def _lines_from_words(words: list[dict]) -> list[_Line]:
     return lines
 
 
+def _page_chars(page) -> tuple[list[dict], bool]:
+    """The page's characters as pdfplumber's ``page.chars`` gives them (the fields its word
+    extraction reads), and whether the page draws rectangles or lines (so may hold a table).
+
+    Built straight from pdfminer's layout objects: pdfplumber's generic conversion of every
+    object and attribute was most of a PDF's reading time, and only these fields are used.
+    """
+    chars: list[dict] = []
+    ruled = False
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    stack = [iter(page.layout._objs)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTContainer):  # a figure (form XObject): its objects, in order
+            stack.append(iter(obj._objs))
+        elif isinstance(obj, LTChar):
+            top = (height - obj.y1) + mb_top
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):  # rare; named as pdfplumber names it
+                fontname = fix_fontname_bytes(fontname)
+            chars.append(
+                {
+                    "text": obj.get_text(),
+                    "x0": obj.x0 + mb_x0,
+                    "x1": obj.x1 + mb_x0,
+                    "top": top,
+                    "bottom": (height - obj.y0) + mb_top,
+                    "doctop": doctop + top,
+                    "upright": obj.upright,
+                    "height": obj.height,
+                    "width": obj.width,
+                    "size": obj.size,
+                    "fontname": fontname,
+                }
+            )
+        elif type(obj) in (LTRect, LTLine):
+            ruled = True
+    return chars, ruled
+
+
 def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = bbox
     cx = (word["x0"] + word["x1"]) / 2
@@ -103,7 +160,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     except PDFSyntaxError as exc:
         raise UnsupportedFormat("this PDF is damaged and cannot be read") from exc
     except Exception as exc:  # pdfminer raises a wide range on malformed input
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        if _is_password_error(exc):
             raise Encrypted(
                 "this PDF is password-protected: remove the password and try again"
             ) from exc
@@ -117,14 +174,34 @@ def read_pdf(data: bytes, source: str) -> Document:
     return document
 
 
+def _is_password_error(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's PDFPasswordIncorrect in its own PdfminerException (with an
+    empty message), so the cause is looked for in the arguments and the chain as well."""
+    seen: set[int] = set()
+    todo: list[object] = [exc]
+    while todo:
+        err = todo.pop()
+        if not isinstance(err, BaseException) or id(err) in seen:
+            continue
+        seen.add(id(err))
+        name = type(err).__name__.lower()
+        if isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)) or (
+            "password" in name or "encrypt" in name or "password" in str(err).lower()
+        ):
+            return True
+        todo += [*err.args, err.__cause__, err.__context__]
+    return False
+
+
 def _read_pages(pdf, builder: DocumentBuilder) -> None:
     table_index = 0
     all_sizes: list[float] = []
     pages_lines: list[tuple[int, list[_Line], list[tuple[float, list[list[str]]]], float]] = []
     for page_no, page in enumerate(pdf.pages, start=1):
-        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        chars, ruled = _page_chars(page)
+        words = extract_words(chars, extra_attrs=["fontname", "size"], keep_blank_chars=False)
         tables: list[tuple[float, list[list[str]]]] = []
-        if page.rects or page.lines:
+        if ruled:
             for t in page.find_tables():
                 rows = [[c or "" for c in row] for row in t.extract()]
                 tables.append((t.bbox[1], rows))
@@ -132,6 +209,7 @@ def _read_pages(pdf, builder: DocumentBuilder) -> None:
         lines = _lines_from_words(words)
         all_sizes.extend(line.size for line in lines)
         pages_lines.append((page_no, lines, tables, float(page.height or 0)))
+        page.close()  # drop pdfplumber's per-page caches: memory stays flat over long PDFs
     body = statistics.median(all_sizes) if all_sizes else 0.0
     line_no = 0
     carry: tuple[int, int] | None = None  # (index, width) of a table that ended the last page
@@ -145,12 +223,11 @@ def _read_pages(pdf, builder: DocumentBuilder) -> None:
         open_table = carry  # a table at the top of this page may carry on from the last page
         carry = None
 
-        def flush() -> None:
+        def flush() -> None:  # called within this page's loop: page_no and line_no are current
             nonlocal para, para_kind
             if para:
-                builder.add(
-                    para_kind, " ".join(para), location=Location(page=page_no, paragraph=line_no)
-                )
+                where = Location(page=page_no, paragraph=line_no)  # noqa: B023
+                builder.add(para_kind, " ".join(para), location=where)
             para, para_kind = [], "paragraph"
 
         for _, item in items:

@@ -9,8 +9,10 @@ file of any other shape is refused. Fitted and loaded models predict through the
 
 from __future__ import annotations
 
+import io
 import json
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,8 +299,10 @@ class ConcernModels:
         for cid, model in self.docs.items():
             put_vec(f"doc.{cid}.vec", model["vec"])
             put_lin(f"doc.{cid}.clf", model["clf"])
-        (folder / VOCAB_FILE).write_text(json.dumps(vocabs, ensure_ascii=False), "utf-8")
-        np.savez_compressed(folder / WEIGHTS_FILE, **arrays)
+        _replace(folder / VOCAB_FILE, json.dumps(vocabs, ensure_ascii=False).encode("utf-8"))
+        buf = io.BytesIO()
+        np.savez_compressed(buf, **arrays)
+        _replace(folder / WEIGHTS_FILE, buf.getvalue())
         manifest = {
             "format": FORMAT,
             "concern_ids": self.concern_ids,
@@ -306,7 +310,7 @@ class ConcernModels:
             "parts": parts,
             "meta": self.meta,
         }
-        (folder / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
+        _replace(folder / "manifest.json", (json.dumps(manifest, indent=1) + "\n").encode("utf-8"))
 
     @classmethod
     def load(cls, folder: Path) -> ConcernModels:
@@ -352,3 +356,10 @@ class ConcernModels:
             feature_names={k: list(v) for k, v in manifest["feature_names"].items()},
             meta=manifest.get("meta", {}),
         )
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write beside the target then rename, so a reader never sees a half-written file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)

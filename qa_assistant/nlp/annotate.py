@@ -74,6 +74,7 @@ class Annotator:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.patterns = Matcher(nlp.vocab)
         self.regexes: list[tuple[str, str, re.Pattern, bool]] = []
+        self.lower_twins: dict[re.Pattern, re.Pattern | None] = {}
         self.negatable: dict[str, bool] = {}
         self.cues: dict[str, NegationCues] = {}
         for pack in rules.concerns:
@@ -89,6 +90,7 @@ class Annotator:
                     self.patterns.add(key, [list(p) for p in sig.patterns])
                 if sig.regex is not None:
                     self.regexes.append((pack.id, sig.name, sig.regex, sig.negatable))
+                    self.lower_twins[sig.regex] = lowercase_twin(sig.regex)
         self.agency_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for agency, spec in rules.agencies.items():
             terms = [str(t) for t in (spec.get("names") or []) + (spec.get("roles") or [])]
@@ -174,14 +176,41 @@ class Annotator:
                 concern, signal = self.nlp.vocab.strings[match_id].split("|", 1)
                 add(concern, signal, start, end, self.negatable[f"{concern}|{signal}"])
         text = sent.text
+        lower = text.lower() if text.isascii() else None
         for concern, signal, regex, negatable in self.regexes:
-            m = regex.search(text)
+            twin = self.lower_twins.get(regex)
+            m = twin.search(lower) if twin is not None and lower is not None else regex.search(text)
             if m is None:
                 continue
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             start, end = (span.start, span.end) if span is not None else (sent.start, sent.end)
             add(concern, signal, start, end, negatable)
         return out
+
+
+# Escapes whose meaning does not depend on case (character classes, anchors, escaped
+# punctuation); anything else (\x41, \N{...}, back-references) keeps the pattern as it is.
+_CASELESS_ESCAPE = re.compile(r"\\[bBdDsSwWAZ.\-\\/()\[\]{}|*+?^$&#~ '\"]")
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+def lowercase_twin(regex: re.Pattern) -> re.Pattern | None:
+    """The pattern compiled without IGNORECASE, to search lower-cased ASCII text instead.
+
+    For an ASCII, all-lower-case pattern with no inline flags, searching ``text.lower()`` finds
+    exactly the matches (same offsets) that the case-insensitive pattern finds in ASCII
+    ``text``; CPython's ``re`` is about three times faster without IGNORECASE, and the rule
+    packs' regexes were the largest single cost of checking a draft. None when not safe.
+    """
+    if not regex.flags & re.IGNORECASE or not isinstance(regex.pattern, str):
+        return None
+    source = regex.pattern
+    bare = _CASELESS_ESCAPE.sub("", source)
+    if not source.isascii() or "\\" in bare or _INLINE_FLAGS.search(bare):
+        return None
+    if any("A" <= c <= "Z" for c in bare):
+        return None
+    return re.compile(source, regex.flags & ~re.IGNORECASE)
 
 
 def block_of(document: Document, sentence: Sentence) -> Block:

@@ -63,12 +63,21 @@ def to_csv(records: list[dict]) -> str:
     writer = csv.DictWriter(buf, fieldnames=columns(), extrasaction="ignore")
     writer.writeheader()
     for r in records:
-        writer.writerow(flat_row(r))
+        writer.writerow({k: _csv_safe(v) for k, v in flat_row(r).items()})
     return buf.getvalue()
+
+
+def _csv_safe(value):
+    """A text cell that a spreadsheet would run as a formula (a file named "=HYPERLINK(...)")
+    is written with a leading apostrophe, the usual defence against CSV injection."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def to_xlsx(records: list[dict]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _ILLEGAL
     from openpyxl.styles import Font, PatternFill
 
     fills = {
@@ -85,8 +94,11 @@ def to_xlsx(records: list[dict]) -> bytes:
         cell.font = Font(bold=True)
     for r in records:
         row = flat_row(r)
-        ws.append([row.get(c, "") for c in cols])
+        # control characters (possible in a file name) are not allowed in a worksheet
+        ws.append([_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in map(row.get, cols)])
         for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # a file named "=...": text, never a formula
+                cell.data_type = "s"
             if cell.value in fills:
                 cell.fill = fills[cell.value]
     ws.freeze_panes = "B2"

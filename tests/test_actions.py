@@ -1,0 +1,396 @@
+"""The action plan as read (owners, due dates, specificity, liaison) and the per-draft facts
+(looked_after, incident_type, child_age). Drafts are short, fictional and built by the test."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from fixtures import check, rules_checker
+
+from qa_assistant.actions.dates import find_due, parse_date
+
+TIMESCALES = [re.compile(p, re.I) for p in rules_checker().rules.actions["timescale_patterns"]]
+
+
+def actions_of(spec: str, fmt: str = "md") -> list:
+    return check(spec, fmt).actions
+
+
+def by_start(actions: list, words: str):
+    found = [a for a in actions if a.text.startswith(words)]
+    assert found, f"no action starting {words!r} in {[a.text for a in actions]}"
+    return found[0]
+
+
+# -- owners ---------------------------------------------------------------------------------
+PLAN_TABLE = """
+# Learning review: Child M
+## Action plan
+| Action | Owner | Target date |
+|---|---|---|
+| Hold a placement stability meeting for M with his carers | Children's Social Care | 31/03/2025 |
+| Share missing-episode reports with the YOT within two working days | Police | 3rd March 2025 |
+| Offer M an ADHD medication review | CAMHS | end of Jan 25 |
+| Brief all case managers on exploitation screening tools | YOT police officer | Q2 2025/26 |
+| Audit the quality of supervision records for high-risk cases | Service manager | within 6 weeks |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
+def test_owners_and_dates_from_table_columns(fmt):
+    actions = actions_of(PLAN_TABLE, fmt)
+    assert [(a.owners, a.due, a.timescale) for a in actions] == [
+        (["childrens_social_care"], date(2025, 3, 31), "31/03/2025"),
+        (["police"], date(2025, 3, 3), "3rd March 2025"),
+        (["health"], date(2025, 1, 31), "Jan 25"),
+        (["yot"], date(2025, 9, 30), "Q2 2025/26"),
+        (["yot"], None, "within 6 weeks"),
+    ]
+    assert all(a.owned and a.dated and a.specific for a in actions)
+    assert actions[0].owner_text == "Children's Social Care"
+    assert actions[0].section == "Action plan"
+
+
+def test_table_action_offsets_index_the_flat_text():
+    result = check(PLAN_TABLE, "docx")
+    for a in result.actions:
+        assert result.text[a.start : a.end] == a.text
+
+
+def test_owner_cell_merged_over_two_actions_owns_both():
+    spec = """
+    ## Action plan
+    | Action | Owner | Target date |
+    | Hold a placement stability meeting for M | Children's Social Care | 31/03/2025 |
+    | Review M's care plan with his carers and the IRO | ^^ | 30/04/2025 |
+    """
+    actions = actions_of(spec, "docx")
+    assert [a.owners for a in actions] == [["childrens_social_care"], ["childrens_social_care"]]
+
+
+def test_other_column_names_are_understood():
+    spec = """
+    ## Recommendations
+    | Recommendation | Lead agency | By when |
+    | Review how school exclusions are shared with the YOT | Education | 30/06/2025 |
+    | Agree a joint protocol for missing children | Safeguarding partnership | Q3 2025/26 |
+    """
+    actions = actions_of(spec)
+    assert [(a.owners, a.due) for a in actions] == [
+        (["education"], date(2025, 6, 30)),
+        (["safeguarding_partnership"], date(2025, 12, 31)),
+    ]
+
+
+def test_owner_cell_naming_an_unknown_person_is_owned_but_not_an_agency():
+    spec = """
+    ## Action plan
+    | Action | Owner | Target date |
+    | Refer M to CAMHS for an assessment of his low mood | Sarah Lewis | 31/03/2025 |
+    """
+    (action,) = actions_of(spec)
+    assert action.owned and action.owner_text == "Sarah Lewis"
+    assert action.owners == []  # not "health", the agency the action is about
+
+
+def test_owner_sentence_in_prose():
+    spec = """
+    # Learning review: Child M
+    ## Analysis
+    M was placed out of area in 2024 and his placement broke down twice. CSC to hold a placement \
+meeting by March 2025. The police will review how missing-episode reports reach the YOT by \
+30/06/2025. The review reflected on how information was shared.
+    """
+    actions = actions_of(spec)
+    assert [(a.owners, a.due) for a in actions] == [
+        (["childrens_social_care"], date(2025, 3, 31)),
+        (["police"], date(2025, 6, 30)),
+    ]
+    assert actions[0].text == "CSC to hold a placement meeting by March 2025."
+    assert actions[0].section == "Analysis"
+
+
+def test_prose_without_owner_or_date_is_not_an_action():
+    spec = """
+    ## Analysis
+    Children's social care should reflect on how strategy meetings are convened. The school \
+could have shared the exclusion sooner.
+    """
+    assert actions_of(spec) == []
+
+
+@pytest.mark.parametrize(
+    "present",
+    [
+        "Present: AB (YOT Operational Manager, chair); JB (Children's Social Care); PK (Police); "
+        "SM (CAMHS)",
+        "Present: AB (YOT Operational Manager), JB (Children's Social Care), PK (Police), "
+        "SM (CAMHS)",
+    ],
+)
+def test_minutes_owner_initials_resolved_from_the_present_list(present):
+    spec = f"""
+    # Risk management panel minutes
+    {present}
+    ## Discussion
+    M's missing episodes and the knife found in his room were discussed.
+    ## Actions
+    AP1: JB to arrange a placement stability meeting for M by 14/03/2025.
+    AP2: PK to share intelligence about M's associates with the YOT within 2 weeks.
+    AP3: SM to offer M a CAMHS assessment by 30/04/2025.
+    AP4: AB to review the risk management plan by 31/03/2025.
+    """
+    actions = actions_of(spec)
+    assert [(a.text.split()[0], a.owners) for a in actions] == [
+        ("JB", ["childrens_social_care"]),
+        ("PK", ["police"]),
+        ("SM", ["health"]),
+        ("AB", ["yot"]),
+    ]
+    assert actions[0].text == "JB to arrange a placement stability meeting for M by 14/03/2025."
+    assert actions[1].due is None and actions[1].timescale == "within 2 weeks" and actions[1].dated
+
+
+def test_action_lines_anywhere_in_minutes():
+    spec = """
+    Present: JB (Children's Social Care); RT (Virtual School)
+    Action 1 - RT to arrange an education, health and care plan review for M by 30/04/2025.
+    """
+    (action,) = actions_of(spec)
+    assert action.owners == ["education"]
+    assert action.text.startswith("RT to arrange")
+
+
+@pytest.mark.parametrize(
+    ("owner", "agency"),
+    [
+        ("YOT police officer", "yot"),
+        ("Seconded police officer", "yot"),
+        ("YOS health worker", "yot"),
+        ("Police officer", "police"),
+        ("Independent reviewing officer", "childrens_social_care"),
+        ("Virtual school head", "education"),
+        ("Probation practitioner", "probation"),
+        ("Housing officer", "housing"),
+        ("Community safety partnership", "local_authority"),
+    ],
+)
+def test_owner_roles_map_to_agencies(owner, agency):
+    spec = f"""
+    ## Action plan
+    - {owner} to complete the agreed review of M's plan by 31/03/2025.
+    """
+    (action,) = actions_of(spec)
+    assert action.owners == [agency]
+
+
+def test_yot_liaising_with_police_is_a_yot_action():
+    spec = """
+    ## Action plan
+    - YOT manager to liaise with police about sharing intelligence on exploitation by 30/04/2025.
+    - Case manager to write to the head of children's social care and the school by 31/05/2025.
+    """
+    first, second = actions_of(spec)
+    assert first.owners == ["yot"] and first.liaise_with == ["police"]
+    assert second.owners == ["yot"]
+    assert second.liaise_with == ["childrens_social_care", "education"]
+
+
+def test_partner_owned_action_has_no_liaison():
+    spec = """
+    ## Action plan
+    - Police to liaise with the YOT about missing-episode reports by 30/04/2025.
+    """
+    (action,) = actions_of(spec)
+    assert action.owners == ["police"] and action.liaise_with == []
+
+
+def test_joint_owners():
+    spec = """
+    ## Action plan
+    - CSC and police to agree a joint exploitation protocol by 30/09/2025.
+    """
+    (action,) = actions_of(spec)
+    assert action.owners == ["childrens_social_care", "police"]
+
+
+def test_vague_unowned_undated_action():
+    spec = """
+    ## Action plan
+    - Improve communication.
+    - Hold a multi-agency strategy meeting for M and update his safety plan.
+    """
+    vague, plain = actions_of(spec)
+    assert (vague.specific, vague.owned, vague.dated) == (False, False, False)
+    assert vague.to_dict()["owners"] == [] and vague.to_dict()["due"] is None
+    assert (plain.specific, plain.owned, plain.dated) == (True, False, False)
+
+
+@pytest.mark.parametrize("due", ["Ongoing", "TBC", "To be agreed", "N/A"])
+def test_placeholder_due_dates_are_not_dates(due):
+    spec = f"""
+    ## Action plan
+    | Action | Owner | Target date |
+    | Share missing-episode reports with the YOT | Police | {due} |
+    """
+    (action,) = actions_of(spec)
+    assert action.owners == ["police"]
+    assert not action.dated and action.due is None
+
+
+def test_placeholder_owner_is_not_an_owner():
+    spec = """
+    ## Action plan
+    | Action | Owner | Target date |
+    | Share missing-episode reports with the YOT | TBC | 31/03/2025 |
+    """
+    (action,) = actions_of(spec)
+    assert not action.owned and action.owners == []
+
+
+def test_header_row_and_blank_rows_are_not_actions():
+    spec = """
+    ## Action plan
+    | Action | Owner | Target date |
+    | | | |
+    | N/A | | |
+    | Share missing-episode reports with the YOT | Police | 31/03/2025 |
+    """
+    assert [a.owners for a in actions_of(spec, "docx")] == [["police"]]
+
+
+def test_action_dict_contract():
+    (action,) = actions_of("## Action plan\n- Police to share reports by 31/03/2025.\n")
+    d = action.to_dict()
+    assert {"text", "owners", "due", "specific"} <= set(d)
+    assert d["due"] == "2025-03-31" and d["owners"] == ["police"]
+
+
+# -- dates ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "when", "words"),
+    [
+        ("31/03/2025", date(2025, 3, 31), "31/03/2025"),
+        ("by 31.3.25", date(2025, 3, 31), "31.3.25"),
+        ("2025-03-31", date(2025, 3, 31), "2025-03-31"),
+        ("by 3rd March 2025", date(2025, 3, 3), "3rd March 2025"),
+        ("on the 1st of April 2025", date(2025, 4, 1), "1st of April 2025"),
+        ("March 14, 2025", date(2025, 3, 14), "March 14, 2025"),
+        ("by March 2025", date(2025, 3, 31), "March 2025"),
+        ("end of Jan 25", date(2025, 1, 31), "Jan 25"),
+        ("end of Feb 2024", date(2024, 2, 29), "Feb 2024"),
+        ("Q2 2025/26", date(2025, 9, 30), "Q2 2025/26"),
+        ("Q4 2024/25", date(2025, 3, 31), "Q4 2024/25"),
+        ("Q1 2025", date(2025, 3, 31), "Q1 2025"),
+    ],
+)
+def test_calendar_dates(text, when, words):
+    assert parse_date(text) == (when, words)
+    due = find_due(text, TIMESCALES)
+    assert (due.when, due.timescale, due.dated) == (when, words, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("within 6 weeks", "within 6 weeks"),
+        ("within three months of the review", "within three months"),
+        ("by the end of next month", "by the end of next month"),
+        ("immediately", "immediately"),
+        ("at the next panel", "next panel"),
+    ],
+)
+def test_relative_timescales_are_dated_without_a_date(text, words):
+    due = find_due(text, TIMESCALES)
+    assert due.when is None and due.dated and due.timescale == words
+
+
+@pytest.mark.parametrize("text", ["31/02/2025", "ongoing", "as soon as possible", "", "section 18"])
+def test_no_date(text):
+    due = find_due(text, TIMESCALES)
+    assert due.when is None and not due.dated
+
+
+def test_first_date_wins():
+    assert parse_date("review 30/06/2025, final report 31/12/2025")[0] == date(2025, 6, 30)
+
+
+# -- facts ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "looked_after"),
+    [
+        ("M lives at home with his mother and is not looked after.", False),
+        ("M is not looked after.", False),
+        ("M has never been looked after.", False),
+        ("M was not in care at the time of the incident.", False),
+        ("M lives with his father.", False),
+        ("M is a child we care for and lives in a foster placement.", True),
+        ("M has been CLA since 2022.", True),
+        ("M was s20 accommodated in October 2024.", True),
+        ("M has been accommodated under section 20 since October 2024.", True),
+        ("M is subject to an interim care order and lives in a children's home.", True),
+        ("M was a looked after child at the time of the incident.", True),
+        ("M was previously looked after but returned home to his mother in 2022.", False),
+        ("M is a care leaver living in supported accommodation.", False),
+    ],
+)
+def test_looked_after(sentence, looked_after):
+    result = check(f"# Learning review\n## Background\n{sentence}\n")
+    assert result.facts["looked_after"] is looked_after
+
+
+def test_looked_after_from_a_form_field():
+    result = check("# Initial review\n**Child looked after: Yes**\nM was seen at home.\n")
+    assert result.facts["looked_after"] is True
+
+
+@pytest.mark.parametrize(
+    ("summary", "incident"),
+    [
+        ("M was charged with the murder of an 18-year-old man who died after being stabbed.",
+         "murder_manslaughter"),
+        ("M was charged with attempted murder after a man was stabbed in the neck.",
+         "attempted_murder"),
+        ("M was arrested for rape of a 14-year-old girl.", "rape"),
+        ("M was charged with wounding with intent (section 18 GBH) after a fight in the park.",
+         "gbh_wounding"),
+        ("M was arrested under the Terrorism Act for collecting information useful to a "
+         "terrorist.", "terrorism"),
+        ("M died in hospital after a fatal overdose.", "child_death"),
+        ("M attempted suicide by ligature in her bedroom and was found by her carer.",
+         "attempted_suicide"),
+        ("M disclosed that she was raped by an older male at a party.", "child_rape_victim"),
+        ("M was stabbed and is in a critical condition in intensive care.",
+         "life_threatening_injury"),
+        ("M sustained an acquired brain injury and permanent impairment when hit by a car.",
+         "serious_impairment"),
+        ("M was arrested for shoplifting.", "other"),
+    ],
+)
+def test_incident_type(summary, incident):
+    result = check(f"# Learning review\n## Summary of the incident\n{summary}\n")
+    assert result.facts["incident_type"] == incident
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("M, aged 15, was arrested.", 15),
+        ("M is a 16-year-old boy.", 16),
+        ("Age: 17", 17),
+        ("M is 14 years old.", 14),
+        ("M, aged 16, assaulted a 45-year-old man.", 16),
+        ("M was born in 2008.", None),
+        ("The victim, 23, was stabbed.", None),
+        ("A 17-year-old boy was stabbed by Kyle, aged 15, outside a shop.", 15),
+        ("Kyle (15) stabbed a 17-year-old boy.", 15),
+        ("Serious incident review - Oskar, 14 - stabbing on 22/06/2024", 14),
+        ("On Tuesday, 15 October 2024 a 17-year-old was robbed; Zain is 14.", 14),
+        ("Liam came into care aged 11. Liam is 16 and lives with his aunt.", 16),
+        ("| Field | Detail |\n| Young person | Chloe M. |\n| Age | 14 |", 14),
+    ],
+)
+def test_child_age(text, age):
+    assert check(f"# Learning review\n## Summary\n{text}\n").facts["child_age"] == age
