@@ -146,3 +146,32 @@ def test_corpus_build_is_deterministic(tmp_path):
     (tmp_path / data["file"]).unlink()
     assert build_corpus(Path(tmp_path)) == 1
     assert (tmp_path / data["file"]).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {
+            "ngram_range": (1, 2),
+            "min_df": 1,
+            "sublinear_tf": True,
+            "token_pattern": r"(?u)\b[\w'’]+\b",
+        },
+        {"analyzer": "char_wb", "ngram_range": (3, 5), "min_df": 1, "sublinear_tf": True},
+    ],
+)
+def test_plain_tfidf_matches_scikit_learn(params):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from qa_assistant.learn.models import portable_vectorizer
+
+    train = [
+        "The child's views were not sought.",
+        "J told me he was scared of the older boys; he said “I had no choice”.",
+        "CSC to hold a placement stability meeting by 31/03/2025.",
+        "Management  oversight was regular but not effective.  A  b",
+    ]
+    test = train + ["Unseen words: Ysgol Gymraeg, CAMHS, I'm fine — honestly!", "", "a"]
+    fitted = TfidfVectorizer(**params).fit(train)
+    plain = portable_vectorizer(fitted)
+    assert np.allclose(fitted.transform(test).toarray(), plain.transform(test).toarray())

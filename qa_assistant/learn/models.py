@@ -19,12 +19,10 @@ from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
 
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.checks.rule_check import RuleOutcome
+from qa_assistant.learn.tfidf import PlainTfidf
 from qa_assistant.nlp.annotate import AnalysedDraft
 
 STATUSES = ("met", "partial", "missing")
@@ -68,29 +66,27 @@ class Linear:
 
     @classmethod
     def from_sklearn(cls, clf) -> Linear:
-        if isinstance(clf, OneVsRestClassifier):
+        if hasattr(clf, "estimators_"):  # one-vs-rest
             coef = np.vstack([e.coef_ for e in clf.estimators_])
             intercept = np.concatenate([e.intercept_ for e in clf.estimators_])
             return cls(coef, intercept, [str(i) for i in range(len(clf.estimators_))], True)
         return cls(clf.coef_.copy(), clf.intercept_.copy(), [str(c) for c in clf.classes_])
 
 
-def vec_params(vec: TfidfVectorizer) -> dict:
+def vec_params(vec) -> dict:
     params = {k: v for k, v in vec.get_params().items() if k in VEC_PARAMS}
     params["ngram_range"] = list(params["ngram_range"])
     return params
 
 
-def vectorizer_from(params: dict, vocab: list[str], idf: np.ndarray) -> TfidfVectorizer:
+def vectorizer_from(params: dict, vocab: list[str], idf: np.ndarray) -> PlainTfidf:
     """A fitted vectorizer rebuilt from its vocabulary and idf weights (what is stored)."""
     kwargs = {k: params[k] for k in VEC_PARAMS if k in params}
     kwargs["ngram_range"] = tuple(kwargs.get("ngram_range", (1, 1)))
-    vec = TfidfVectorizer(vocabulary=list(vocab), **kwargs)
-    vec.idf_ = np.asarray(idf, dtype=float)
-    return vec
+    return PlainTfidf(kwargs, list(vocab), idf)
 
 
-def portable_vectorizer(vec: TfidfVectorizer) -> TfidfVectorizer:
+def portable_vectorizer(vec) -> PlainTfidf:
     vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
     return vectorizer_from(vec_params(vec), vocab, vec.idf_)
 
@@ -101,6 +97,10 @@ def sentence_text(text: str) -> str:
 
 
 def new_sentence_model(seed: int = 0) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+
     return {
         "word": TfidfVectorizer(
             ngram_range=(1, 2),
@@ -207,6 +207,9 @@ def _squash(x: float) -> float:
 
 
 def new_doc_model(seed: int = 0) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     return {
         "vec": TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=3000, sublinear_tf=True),
         "clf": LogisticRegression(C=0.5, class_weight="balanced", max_iter=3000, random_state=seed),
@@ -283,7 +286,7 @@ class ConcernModels:
         arrays: dict[str, np.ndarray] = {}
         parts: dict[str, dict] = {}
 
-        def put_vec(key: str, vec: TfidfVectorizer) -> None:
+        def put_vec(key: str, vec) -> None:
             vocabs[key] = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
             arrays[f"{key}.idf"] = np.asarray(vec.idf_, dtype=np.float32)
             parts[key] = vec_params(vec)
@@ -328,7 +331,7 @@ class ConcernModels:
                 raise UntrustedModel(f"refused to load the models: {key} is not numeric")
         parts = manifest["parts"]
 
-        def vec(key: str) -> TfidfVectorizer:
+        def vec(key: str) -> PlainTfidf:
             vocab = vocabs.get(key)
             if not isinstance(vocab, list) or not all(isinstance(t, str) for t in vocab):
                 raise UntrustedModel(f"refused to load the models: bad vocabulary {key}")
