@@ -16,6 +16,7 @@ Markdown table with PASS/FAIL against each target is printed and written to
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -281,24 +282,59 @@ def cli_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "qa_assistant.cli"]
 
 
-def cold_start(path: Path, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(
-            [*cli_command(), "check", str(path), "--format", "json"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-        )
-        times.append(time.perf_counter() - t)
-    return times
+# Runs a command and reports its wall time and the peak resident memory of it and of its own
+# children. A small launcher, because Linux counts the resident memory of the process that
+# forks into a child's peak: measured from this (large) process the figures would be inflated.
+_LAUNCHER = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+print(json.dumps({"seconds": time.perf_counter() - t, "code": done.returncode,
+                  "peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                  "stdout": done.stdout.decode("utf-8", "replace")[-4000:]}))
+"""
 
 
-def peak_mb() -> tuple[float, float]:
-    """(this process, the largest child) peak resident memory in MB (Linux reports KB)."""
+def measured(argv: list[str]) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True, check=True
+    )
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    got["peak_mb"] = got["peak_kb"] / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return got
+
+
+def cold_start(path: Path, repeat: int, *extra: str) -> list[dict]:
+    """Fresh ``qa-assistant check`` processes: wall time, exit code and peak memory of each."""
+    return [
+        measured([*cli_command(), "check", str(path), "--format", "json", *extra])
+        for _ in range(repeat)
+    ]
+
+
+# Run in a fresh process so that the batch and its workers start as they would from the CLI
+# (imports, rule packs, spaCy and models in every worker) and their memory is their own.
+_BATCH_RUNNER = """
+import json, sys, time
+from qa_assistant.batch import collect, run_batch
+items = collect([sys.argv[1]])
+t = time.perf_counter()
+records = run_batch(items, workers=int(sys.argv[2]))
+print(json.dumps({"seconds": time.perf_counter() - t, "drafts": len(records),
+                  "errors": sum("error" in r for r in records)}))
+"""
+
+
+def batch_run(folder: Path, workers: int) -> dict:
+    got = measured([sys.executable, "-c", _BATCH_RUNNER, str(folder), str(workers)])
+    result = json.loads(got["stdout"].strip().splitlines()[-1])
+    result["peak_mb"] = got["peak_mb"]
+    return result
+
+
+def own_peak_mb() -> float:
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
-    return own, kids
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
 @dataclass
@@ -321,7 +357,6 @@ def markdown(rows: list[Row], notes: list[str], header: str) -> str:
 
 
 def run(quick: bool, out: Path | None, keep: Path | None) -> str:
-    from qa_assistant.batch import collect, run_batch
     from qa_assistant.checker import Checker
     from qa_assistant.ingest import read_bytes
 
@@ -380,22 +415,31 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
         # checking vs extracting the text alone
         total_check = sum(m for m, _ in latency.values())
         total_read = sum(extract.values())
+        target = f"<= {TARGET_CHECK_TO_EXTRACT:.0f}x"
         for fmt in FORMATS:
             c = sum(latency[(fmt, p)][0] for p in PAGE_SIZES)
             r = sum(extract[(fmt, p)] for p in PAGE_SIZES)
             rows.append(Row(f"check / extract, .{fmt} (2+20+60 pages)",
-                            f"{c / r:.1f}x ({c:.2f} s vs {r:.2f} s)"))
+                            f"{c / r:.1f}x ({c:.2f} s vs {r:.2f} s)", target,
+                            c / r <= TARGET_CHECK_TO_EXTRACT))
         ratio = total_check / total_read
-        rows.append(Row("check / extract, all formats", f"{ratio:.1f}x",
-                        f"<= {TARGET_CHECK_TO_EXTRACT:.0f}x", ratio <= TARGET_CHECK_TO_EXTRACT))
+        rows.append(Row("check / extract, all nine drafts", f"{ratio:.1f}x "
+                        f"({total_check:.2f} s vs {total_read:.2f} s)", target,
+                        ratio <= TARGET_CHECK_TO_EXTRACT))
 
         # cold start of the command line
         small = next(d for d in drafts if d.fmt == "docx" and d.pages == 2)
-        colds = cold_start(small.path, 2 if quick else 3)
-        cold = statistics.median(colds)
+        peaks: dict[str, float] = {}
+        runs = cold_start(small.path, 2 if quick else 3)
+        cold = statistics.median(r["seconds"] for r in runs)
+        code = max(r["code"] for r in runs)
+        peaks["`qa-assistant check`"] = max(r["peak_mb"] for r in runs)
         rows.append(Row("cold start: `qa-assistant check` 2-page .docx (median)",
-                        f"{cold:.2f} s", f"< {TARGET_COLD_START_S:.0f} s",
-                        cold < TARGET_COLD_START_S))
+                        f"{cold:.2f} s" + ("" if code == 0 else f" (exit {code})"),
+                        f"< {TARGET_COLD_START_S:.0f} s", cold < TARGET_COLD_START_S and not code))
+        runs = cold_start(small.path, 2 if quick else 3, "--rules-only")
+        rows.append(Row("cold start with `--rules-only` (no models loaded)",
+                        f"{statistics.median(r['seconds'] for r in runs):.2f} s"))
 
         # batch throughput over mixed drafts
         n_batch = 20 if quick else 100
@@ -405,15 +449,14 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
         mix = [(FORMATS[i % 3], mix_pages[(i // 3) % len(mix_pages)]) for i in range(n_batch)]
         batch_drafts = make_drafts(batch_dir, mix, seed0=5000)
         total_pages = sum(d.pages for d in batch_drafts)
-        items = collect([batch_dir])
         batch_times = {}
         for workers in (1, 2):
-            t = time.perf_counter()
-            records = run_batch(items, workers=workers)
-            batch_times[workers] = time.perf_counter() - t
-            errors = [r for r in records if "error" in r]
-            if errors:
-                notes.append(f"batch with {workers} worker(s): {len(errors)} draft(s) unreadable")
+            got = batch_run(batch_dir, workers)
+            batch_times[workers] = got["seconds"]
+            peaks[f"batch, {workers} worker(s)"] = got["peak_mb"]
+            if got["errors"] or got["drafts"] != n_batch:
+                notes.append(f"batch with {workers} worker(s): {got['drafts']} rows, "
+                             f"{got['errors']} unreadable")
         for workers, secs in batch_times.items():
             scaled = secs * 100 / n_batch
             row = Row(f"batch, {n_batch} mixed drafts ({total_pages} pages), {workers} worker(s)",
@@ -425,10 +468,15 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
                     row.value += f"; x{100 / n_batch:.0f} = {scaled:.1f} s for 100"
             rows.append(row)
 
-        own, kids = peak_mb()
-        rows.append(Row("peak memory (max RSS): this process / largest child",
-                        f"{own:.0f} MB / {kids:.0f} MB", f"< {TARGET_PEAK_MB:.0f} MB",
-                        max(own, kids) < TARGET_PEAK_MB))
+        worst = max(peaks, key=peaks.get)
+        rows.append(Row("peak memory (max RSS of a checking process and its workers)",
+                        f"{peaks[worst]:.0f} MB ({worst}); "
+                        + ", ".join(f"{k} {v:.0f} MB" for k, v in peaks.items() if k != worst),
+                        f"< {TARGET_PEAK_MB:.0f} MB", peaks[worst] < TARGET_PEAK_MB))
+        own = own_peak_mb()
+        rows.append(Row("peak memory: this bench process (renders every draft, checks the 60-page "
+                        "ones in-process)", f"{own:.0f} MB", f"< {TARGET_PEAK_MB:.0f} MB",
+                        own < TARGET_PEAK_MB))
         if keep:
             keep.mkdir(parents=True, exist_ok=True)
             for d in drafts + batch_drafts:
@@ -451,6 +499,10 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
         "checks + models); extraction is `ingest.read_bytes` alone on the same bytes",
         "cold start is a fresh process: interpreter, imports, rule packs, spaCy and models, "
         "then one 2-page check",
+        "batch runs `qa_assistant.batch.run_batch` in a fresh process (timed around run_batch, "
+        "so worker start-up and model loading are included); the mix cycles "
+        ".docx/.pdf/.txt over 2, 5, 10, 20, 20 and 30 pages",
+        "warm figures: the 20-page .docx target is judged on the p95",
     ]
     header = (f"# Benchmark results\n\nGenerated by `python -m qa_assistant.bench"
               f"{' --quick' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M')}.")

@@ -126,14 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from qa_assistant.learn.models import UntrustedModel
-
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except UntrustedModel as exc:
-        print(f"qa-assistant: {exc} (rebuild them with 'qa-assistant train')", file=sys.stderr)
-        return 3
     except KeyboardInterrupt:
         print("qa-assistant: interrupted", file=sys.stderr)
         return 130
@@ -146,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, no traceback (it could quote draft text)
         from os import environ
 
+        # imported here, not at the top: it pulls in scikit-learn, about 2 s of every start-up
+        from qa_assistant.learn.models import UntrustedModel
+
+        if isinstance(exc, UntrustedModel):
+            print(f"qa-assistant: {exc} (rebuild them with 'qa-assistant train')", file=sys.stderr)
+            return 3
         if environ.get("QA_DEBUG"):
             raise
         name = type(exc).__name__

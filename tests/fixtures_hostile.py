@@ -213,6 +213,37 @@ def many_page_pdf(pages: int) -> bytes:
     return buf.getvalue()
 
 
+@cache
+def pdf_bomb(mib: int = 1024) -> bytes:
+    """A one-page PDF of about 1 MB whose content stream inflates to ``mib`` MiB of zeros."""
+    zeros = b"\0" * (1 << 20)
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(zeros) + comp.flush(zlib.Z_FULL_FLUSH)
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    adler = 1
+    for _ in range(mib):
+        adler = zlib.adler32(zeros, adler)
+    stream = b"\x78\xda" + block * mib + final + struct.pack(">I", adler)  # zlib framing
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))  # fmt: skip
+    return out.getvalue()
+
+
 # -- zip bombs and XML entity attacks ------------------------------------------------------
 def raw_zip(entries: list[tuple[str, int, bytes, int, int]]) -> bytes:
     """A zip written by hand: (name, method, payload as stored, crc32, size when inflated).

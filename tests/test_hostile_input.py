@@ -75,6 +75,7 @@ BAD = [
     ("bomb-media.docx", lambda: fh.zip_bomb_docx(40, "word/media/image1.png"), UnsafeDocument,
      "zip bomb"),
     ("lying-sizes.docx", fh.lying_zip_docx, Unsupported, "damaged"),
+    ("bomb.pdf", fh.pdf_bomb, UnsafeDocument, "decompression bomb"),
     ("laughs.docx", lambda: fh.docx_with_part("word/document.xml", fh.billion_laughs()),
      UnsafeDocument, "entity-expansion"),
     ("laughs-padded.docx",
@@ -151,7 +152,7 @@ def test_scanned_pdf_is_never_reported_as_every_concern_missing(capsys, bad_file
     assert "missing" not in err.lower()
 
 
-@pytest.mark.parametrize("name", ["bomb.docx", "laughs.docx", "laughs-padded.docx"])
+@pytest.mark.parametrize("name", ["bomb.docx", "bomb.pdf", "laughs.docx", "laughs-padded.docx"])
 def test_bombs_are_refused_quickly_in_bounded_memory(bad_files, name):
     data = (bad_files / name).read_bytes()
     assert len(data) < 3 * 1024 * 1024  # what is on disk is small ...

@@ -71,6 +71,9 @@ class ActionReader:
         spec = rules.actions
         self.annotator = annotator
         self.section_headings = [str(h).lower() for h in spec["section_headings"]]
+        # one pattern for all of them, compiled once (it was rebuilt per heading per block)
+        alternatives = "|".join(re.escape(s) for s in self.section_headings)
+        self._action_heading = re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
         self.columns = {k: [str(v).lower() for v in vs] for k, vs in spec["columns"].items()}
         self.line_patterns = [re.compile(p, re.I) for p in spec["action_line_patterns"]]
         verbs = sorted((str(v) for v in spec["owner_verbs"]), key=len, reverse=True)
@@ -88,9 +91,7 @@ class ActionReader:
     # -- where the plan is -------------------------------------------------------------
     def is_action_heading(self, heading: str) -> bool:
         h = _norm(heading)
-        return bool(h) and any(
-            re.search(rf"(?<![a-z]){re.escape(s)}(?![a-z])", h) for s in self.section_headings
-        )
+        return bool(h) and bool(self.section_headings) and bool(self._action_heading.search(h))
 
     def in_action_section(self, block: Block) -> bool:
         return any(self.is_action_heading(h) for h in block.heading_path)

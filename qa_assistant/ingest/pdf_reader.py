@@ -30,7 +30,7 @@ from qa_assistant.errors import (
     TooLarge,
     UnsupportedFormat,
 )
-from qa_assistant.ingest.guards import MAX_PAGES, PDF_MAGIC
+from qa_assistant.ingest.guards import MAX_PAGES, PDF_MAGIC, check_pdf_streams
 
 # pdfminer logs the operands of what it parses (draft text, in a malformed page) at DEBUG and
 # at WARNING level, and with no logging configured Python prints warnings to stderr. Its records
@@ -143,6 +143,7 @@ def _inside(word: dict, bbox: tuple[float, float, float, float]) -> bool:
 def read_pdf(data: bytes, source: str) -> Document:
     if not data.lstrip()[:1024].startswith(PDF_MAGIC) and PDF_MAGIC not in data[:1024]:
         raise UnsupportedFormat("this file is not a valid PDF (was it renamed?)")
+    check_pdf_streams(data)
     builder = DocumentBuilder(source, "pdf")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
