@@ -67,6 +67,18 @@ st.set_page_config(
 )
 
 
+def _chart_beside_list(chart, height: int, alt: str, listing: str) -> None:
+    """A chart with the same numbers listed beside it, so nothing depends on seeing the chart."""
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.altair_chart(
+            chart, width="stretch", height=height,
+            alt=f"{alt} (the same numbers are listed alongside)",
+        )
+    with right:
+        st.markdown(listing)
+
+
 @st.cache_resource(show_spinner="Loading the checker (first run only)…")
 def get_checker():
     """The shared checker, and a warning when it had to fall back to the rule packs only."""
@@ -385,31 +397,23 @@ def sample_mode() -> None:
 
     counts = concern_counts(ok)
     st.markdown("#### How many drafts meet each concern")
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.altair_chart(
-            concern_chart(counts), width="stretch", height=34 * len(counts) + 70,
-            alt="Bar chart of how many drafts met, partly met or missed each concern "
-            "(the same numbers are listed alongside)",
-        )
-    with right:
-        st.markdown("\n".join(f"- {c.sentence()}" for c in counts))
+    _chart_beside_list(
+        concern_chart(counts),
+        34 * len(counts) + 70,
+        "Bar chart of how many drafts met, partly met or missed each concern",
+        "\n".join(f"- {c.sentence()}" for c in counts),
+    )
 
     st.markdown("#### Who owns the actions")
     owners = owner_distribution(ok)
     if owners:
-        left, right = st.columns([3, 2], gap="large")
-        with left:
-            st.altair_chart(
-                owner_chart(owners), width="stretch", height=34 * len(owners) + 50,
-                alt="Bar chart of how many drafts have an action owned by each agency "
-                "(the same numbers are listed alongside)",
-            )
-        with right:
-            st.markdown(
-                "Drafts with at least one action owned by:\n"
-                + "\n".join(f"- {k}: {v} of {len(ok)}" for k, v in owners.items())
-            )
+        _chart_beside_list(
+            owner_chart(owners),
+            34 * len(owners) + 50,
+            "Bar chart of how many drafts have an action owned by each agency",
+            "Drafts with at least one action owned by:\n"
+            + "\n".join(f"- {k}: {v} of {len(ok)}" for k, v in owners.items()),
+        )
 
     st.divider()
     names = [e.name for e in ok]
