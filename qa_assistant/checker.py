@@ -10,6 +10,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from qa_assistant.actions.dates import parse_date
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.facts import FactReader, Facts
 from qa_assistant.checks.packs import RuleSet, load_rules
@@ -51,15 +52,9 @@ def action_features(actions: list[Action], facts: Facts) -> dict[str, float]:
         "owned_ratio": owned / n if n else 0.0,
         "dated_ratio": dated / n if n else 0.0,
         "specific_ratio": specific / n if n else 0.0,
-        "review_in_plan": float(sum(bool(a.review and _has_date(a.review)) for a in actions)),
+        "review_in_plan": float(sum(bool(a.review and parse_date(a.review)) for a in actions)),
         "looked_after": float(facts.looked_after),
     }
-
-
-def _has_date(text: str) -> bool:
-    from qa_assistant.actions.dates import parse_date
-
-    return parse_date(text) is not None
 
 
 class Checker:

@@ -15,6 +15,7 @@ from datetime import date
 
 from qa_assistant.actions.dates import Due, find_due
 from qa_assistant.checks.packs import RuleSet
+from qa_assistant.checks.rule_check import heading_matches
 from qa_assistant.document.model import Block
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
 from qa_assistant.nlp.negation import split_label
@@ -70,10 +71,7 @@ class ActionReader:
     def __init__(self, rules: RuleSet, annotator: Annotator) -> None:
         spec = rules.actions
         self.annotator = annotator
-        self.section_headings = [str(h).lower() for h in spec["section_headings"]]
-        # one pattern for all of them, compiled once (it was rebuilt per heading per block)
-        alternatives = "|".join(re.escape(s) for s in self.section_headings)
-        self._action_heading = re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])")
+        self.section_headings = tuple(str(h).lower() for h in spec["section_headings"])
         self.columns = {k: [str(v).lower() for v in vs] for k, vs in spec["columns"].items()}
         self.line_patterns = [re.compile(p, re.I) for p in spec["action_line_patterns"]]
         verbs = sorted((str(v) for v in spec["owner_verbs"]), key=len, reverse=True)
@@ -90,8 +88,8 @@ class ActionReader:
 
     # -- where the plan is -------------------------------------------------------------
     def is_action_heading(self, heading: str) -> bool:
-        h = _norm(heading)
-        return bool(h) and bool(self.section_headings) and bool(self._action_heading.search(h))
+        """The same (cached) heading matching the concern packs use."""
+        return heading_matches(heading, self.section_headings)
 
     def in_action_section(self, block: Block) -> bool:
         return any(self.is_action_heading(h) for h in block.heading_path)
