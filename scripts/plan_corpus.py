@@ -24,6 +24,16 @@ CONCERNS = [
     "qa_signoff",
     "blame_free",
 ]
+# The six concerns added to ../shared/concerns.md later (inspectorate's second finding and the
+# guidance's remaining considerations); planned for the new voices only.
+LATER_CONCERNS = [
+    "learning_to_actions",
+    "analysis_why",
+    "staffing_workload",
+    "skills_knowledge",
+    "partnership_services",
+    "learning_shared",
+]
 INCIDENTS = [
     "murder_manslaughter",
     "attempted_murder",
@@ -48,6 +58,16 @@ VOICES = {
     "v6_reflective_child_first": 19,
     "v7_panel_minutes": 19,
 }
+# Second wave: layouts the first seven did not cover, each by a new writer who never saw the rule
+# packs or the earlier drafts. v10 and v12 are the lockbox (see sample_reports/README.md).
+NEW_VOICES = {
+    "v8_la_form_tables": 24,
+    "v9_joint_partnership_review": 24,
+    "v10_initial_notification": 24,
+    "v11_plain_text_report": 24,
+    "v12_independent_reviewer": 24,
+}
+VOICE_FORMATS = {"v11_plain_text_report": ["txt", "txt", "txt", "pdf"]}
 QUALITY = {  # probability of met / partial / missing by overall draft quality
     "strong": (0.75, 0.18, 0.07),
     "mixed": (0.35, 0.40, 0.25),
@@ -60,13 +80,15 @@ def draw(rng: random.Random, probs: tuple[float, float, float]) -> str:
     return rng.choices(["met", "partial", "missing"], weights=probs)[0]
 
 
-def plan_draft(rng: random.Random, voice: str, n: int) -> dict:
+def plan_draft(rng: random.Random, voice: str, n: int, concerns: list[str] = CONCERNS) -> dict:
     quality = rng.choice(["strong", "mixed", "mixed", "weak"])
-    targets = {c: draw(rng, QUALITY[quality]) for c in CONCERNS}
+    targets = {c: draw(rng, QUALITY[quality]) for c in concerns}
     targets["blame_free"] = rng.choices(["met", "partial", "missing"], weights=(0.6, 0.2, 0.2))[0]
     if targets["actions_smart"] == "missing" and rng.random() < 0.6:
         targets["multi_agency_actions"] = "missing"  # no action plan at all
         targets["review_date"] = rng.choice(["missing", "missing", "partial"])
+        if "learning_to_actions" in targets:
+            targets["learning_to_actions"] = "missing"
         no_plan = True
     else:
         no_plan = False
@@ -74,7 +96,7 @@ def plan_draft(rng: random.Random, voice: str, n: int) -> dict:
     return {
         "id": f"{voice.split('_')[0]}_{n:03d}",
         "quality": quality,
-        "format": rng.choice(FORMATS),
+        "format": rng.choice(VOICE_FORMATS.get(voice, FORMATS)),
         "looked_after": looked_after,
         "incident_type": rng.choice(INCIDENTS),
         "child_age": rng.randint(12, 17),
@@ -89,6 +111,14 @@ def main() -> None:
     rng = random.Random(20261123)
     for voice, count in VOICES.items():
         drafts = [plan_draft(rng, voice, i + 1) for i in range(count)]
+        folder = root / voice
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
+    rng = random.Random(20261206)  # the second wave has its own seed: the first wave's plans stay
+    for voice, count in NEW_VOICES.items():
+        drafts = [
+            plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
+        ]
         folder = root / voice
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
