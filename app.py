@@ -9,16 +9,16 @@ dropped when the file is removed from the uploader or the session is cleared. Th
 
 from __future__ import annotations
 
-import re
-from html import escape
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from qa_assistant.render.escape import html_text, md_text
 from qa_assistant.render.table import to_csv, to_xlsx
+from qa_assistant.ui.alerts import alert_html, heading_html
 from qa_assistant.ui.charts import concern_chart, owner_chart
-from qa_assistant.ui.checklist import action_rows, checklist_html, yot_only_warning
+from qa_assistant.ui.checklist import action_table_html, checklist_html, yot_only_warning
 from qa_assistant.ui.exports import XLSX_MIME, downloads
 from qa_assistant.ui.highlight import CSS as DRAFT_CSS
 from qa_assistant.ui.highlight import concern_numbers, draft_html, evidence_links_html
@@ -61,7 +61,7 @@ PAGE_CSS = """<style>
 
 st.set_page_config(
     page_title="Learning review QA assistant",
-    page_icon=":material/fact_check:",
+    page_icon="📋",  # an emoji (a data: URI favicon): a ":material/..." icon is fetched online
     layout="wide",
     initial_sidebar_state="expanded",
 )
@@ -106,9 +106,9 @@ def checker_or_stop():
     return checker
 
 
-def md(text: str) -> str:
-    """A file name shown inside Markdown, with Markdown/LaTeX syntax neutralised."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|~$<>-])", r"\\\1", text)
+def alert(kind: str, text: str, lead: str | None = None) -> None:
+    """A message that may carry a file name or draft text: shown literally (never Markdown)."""
+    st.html(alert_html(kind, text, lead))
 
 
 def nonce() -> int:
@@ -139,7 +139,7 @@ def show_downloads(entry: Entry, prefix: str) -> None:
     for col, d in zip(cols, items, strict=True):
         with col:
             if d.data is None:
-                st.error(f"{d.label}: {d.error}", icon=":material/error:")
+                alert("error", d.error or "not available", d.label)
                 continue
             st.download_button(
                 d.label,
@@ -148,7 +148,6 @@ def show_downloads(entry: Entry, prefix: str) -> None:
                 mime=d.mime,
                 key=f"{prefix}_dl_{d.kind}",
                 on_click="ignore",
-                icon=":material/download:",
                 width="stretch",
                 type="primary" if d.kind == "docx" else "secondary",
                 help=DOWNLOAD_HELP[d.kind],
@@ -165,14 +164,14 @@ def concern_label(result, cid: str | None) -> str:
 def show_draft(entry: Entry, prefix: str) -> None:
     r = entry.result
     assert r is not None
-    st.subheader(f"QA results: {md(entry.name)}")
+    st.html(heading_html(f"QA results: {entry.name}"))
     m = st.columns(4)
     m[0].metric("Score", f"{r.score}/100", help="Weighted by each concern's severity", border=True)
     m[1].metric("Gaps to fix", f"{len(r.gaps)} of {len(r.concerns)}", border=True)
     m[2].metric("Flags", str(len(r.flags)), border=True)
     m[3].metric("Actions read", str(len(r.actions)), border=True)
     for flag in r.flags:
-        st.warning(f"**Flag:** {flag}", icon=":material/flag:")
+        alert("flag", flag)
     show_downloads(entry, prefix)
 
     left, right = st.columns([5, 7], gap="large")
@@ -199,7 +198,7 @@ def show_draft(entry: Entry, prefix: str) -> None:
                 f"<style>{DRAFT_CSS}</style>"
                 f'<div class="qa-note" style="border-left:5px solid {stl.border}">'
                 f'<strong style="color:{stl.fg}">{stl.icon} {stl.label}</strong>: '
-                f"<strong>{escape(c.title)}</strong><br>{what}: {escape(c.advice)}"
+                f"<strong>{html_text(c.title)}</strong><br>{what}: {html_text(c.advice)}"
                 f"{evidence_links_html(r, chosen, prefix)}</div>"
             )
         with st.container(height=PANE_HEIGHT, border=True, key=f"{prefix}_draftbox"):
@@ -208,10 +207,10 @@ def show_draft(entry: Entry, prefix: str) -> None:
     st.markdown("#### Action plan as read")
     warning = yot_only_warning(r)
     if warning:
-        st.warning(warning, icon=":material/warning:")
-    rows = action_rows(r)
-    if rows:
-        st.table(pd.DataFrame(rows), hide_index=True)
+        alert("warning", warning)
+    if r.actions:
+        # escaped HTML, not st.table: st.table renders cell text as Markdown
+        st.html(action_table_html(r))
 
 
 def demo_paths() -> list[Path]:
@@ -255,7 +254,7 @@ def one_draft_mode() -> None:
                 data = pick.read_bytes()
                 key, name = f"demo:{pick.name}", pick.name
             except OSError:
-                st.error(f"The demo draft {pick.name} could not be read.")
+                alert("error", "this demo draft could not be read", pick.name)
 
     if key is None:
         st.session_state.pop("one", None)  # the draft was removed: forget its result
@@ -264,13 +263,12 @@ def one_draft_mode() -> None:
     state = st.session_state.get("one")
     if state is None or state["key"] != key:
         checker = checker_or_stop()
-        with st.spinner(f"Checking {name}…"):
+        with st.spinner("Checking the draft…"):
             entry = check_upload(checker, Upload(name, data))
         state = st.session_state["one"] = {"key": key, "entry": entry}
     entry = state["entry"]
     if entry.error:
-        st.error(f"{md(entry.name)} could not be checked: {entry.error}",
-                 icon=":material/error:")
+        alert("error", f"could not be checked: {entry.error}", entry.name)
         return
     show_draft(entry, "one")
 
@@ -286,7 +284,7 @@ def intro() -> None:
         )
         items = concern_list()
         if items:
-            st.markdown("**The 12 concerns:** " + " · ".join(title for _, title in items))
+            st.markdown("**The 12 concerns:** " + " · ".join(md_text(t) for _, t in items))
 
 
 # -- a sample ----------------------------------------------------------------------------
@@ -329,8 +327,8 @@ def sample_mode() -> None:
         uploads = expand_uploads((f.name, f.getvalue()) for f in files)
         bar = st.progress(0.0, text=f"Checking {len(uploads)} file(s)…")
 
-        def progress(i: int, n: int, name: str) -> None:
-            bar.progress(i / max(n, 1), text=f"Checked {i} of {n}: {name}")
+        def progress(i: int, n: int, name: str) -> None:  # no file name: the text is Markdown
+            bar.progress(i / max(n, 1), text=f"Checked {i} of {n} file(s)…")
 
         entries = check_uploads(checker, uploads, progress)
         bar.empty()
@@ -347,20 +345,20 @@ def sample_mode() -> None:
                 if ok else "—", border=True)
     m[3].metric("Actions only for the YOT", yot_only_count(ok), border=True)
     for e in bad[:MAX_ERRORS_SHOWN]:
-        st.error(f"**{md(e.name)}**: {e.error}", icon=":material/error:")
+        alert("error", e.error or "could not be read", e.name)
     if len(bad) > MAX_ERRORS_SHOWN:
-        st.error(f"…and {len(bad) - MAX_ERRORS_SHOWN} more file(s) could not be read "
-                 "(see the CSV export).")
+        alert("error", f"…and {len(bad) - MAX_ERRORS_SHOWN} more file(s) could not be read "
+              "(see the CSV export).")
     if not ok:
         return
 
     c1, c2 = st.columns(2)
     c1.download_button("Download table (CSV)", to_csv(records(entries)).encode("utf-8"),
                        file_name="qa_sample.csv", mime="text/csv", key="sample_csv",
-                       on_click="ignore", icon=":material/download:", width="stretch")
+                       on_click="ignore", width="stretch")
     c2.download_button("Download table (Excel)", to_xlsx(records(entries)),
                        file_name="qa_sample.xlsx", mime=XLSX_MIME, key="sample_xlsx",
-                       on_click="ignore", icon=":material/download:", width="stretch")
+                       on_click="ignore", width="stretch")
 
     titles = concern_titles(ok)
     st.markdown("#### One row per draft")
@@ -401,7 +399,7 @@ def sample_mode() -> None:
         concern_chart(counts),
         34 * len(counts) + 70,
         "Bar chart of how many drafts met, partly met or missed each concern",
-        "\n".join(f"- {c.sentence()}" for c in counts),
+        "\n".join(f"- {md_text(c.sentence())}" for c in counts),
     )
 
     st.markdown("#### Who owns the actions")
@@ -412,7 +410,7 @@ def sample_mode() -> None:
             34 * len(owners) + 50,
             "Bar chart of how many drafts have an action owned by each agency",
             "Drafts with at least one action owned by:\n"
-            + "\n".join(f"- {k}: {v} of {len(ok)}" for k, v in owners.items()),
+            + "\n".join(f"- {md_text(k)}: {v} of {len(ok)}" for k, v in owners.items()),
         )
 
     st.divider()
@@ -443,10 +441,10 @@ def main() -> None:
         st.info(
             "Everything runs on this computer. Drafts are kept in memory for this session only: "
             "never saved, uploaded elsewhere or logged.",
-            icon=":material/lock:",
+            icon="🔒",
         )
         st.button("Clear all drafts from this session", on_click=clear_session,
-                  icon=":material/delete:", key="clear_session")
+                  icon="🗑️", key="clear_session")
         status_slot = st.empty()
     if mode == MODES[0]:
         one_draft_mode()
@@ -454,7 +452,7 @@ def main() -> None:
         sample_mode()
     warning = st.session_state.get("checker_warning")
     if warning:
-        status_slot.warning(warning, icon=":material/warning:")
+        status_slot.warning(warning, icon="⚠️")
 
 
 main()

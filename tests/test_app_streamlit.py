@@ -7,12 +7,16 @@ widget (nothing touches disk).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from html import unescape
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_logic import as_markdown, build_docx
+
+from qa_assistant.render.escape import unescape_md
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -27,12 +31,26 @@ def fresh_app() -> AppTest:
 
 
 def plain(markdown: str) -> str:
-    """Markdown text without the backslash escapes the app puts in file names."""
-    return markdown.replace("\\", "")
+    """What Markdown text shows (without the escapes of ``render.escape.md_text``)."""
+    return unescape_md(markdown)
 
 
 def html_of(at: AppTest) -> str:
     return "\n".join(h.value for h in at.html)
+
+
+def shown_text(fragment: str) -> str:
+    """The text an HTML fragment shows (tags dropped, entities decoded)."""
+    return unescape(re.sub(r"<style>.*?</style>|<[^>]+>", "", fragment, flags=re.S))
+
+
+def alerts(at: AppTest, kind: str) -> list[str]:
+    """The text of the app's message boxes of one kind (error, warning, flag), as shown."""
+    return [shown_text(h.value) for h in at.html if f"qa-alert-{kind}" in h.value]
+
+
+def headings(at: AppTest) -> list[str]:
+    return [shown_text(h.value) for h in at.html if 'class="qa-heading"' in h.value]
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +70,7 @@ def test_one_draft_results_and_concern_filter(draft):
     at.file_uploader(key="one_upload_0").set_value(("child_j.docx", draft, DOCX_MIME))
     at.run()
     assert not at.exception
-    assert not at.error
+    assert not at.error and not alerts(at, "error")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Score"].endswith("/100")
     assert metrics["Gaps to fix"].endswith("of 12")
@@ -60,9 +78,11 @@ def test_one_draft_results_and_concern_filter(draft):
     assert 'class="qa-card qa-gap"' in html  # a gap card
     assert '<mark class="qa-mark' in html  # a highlight
     assert "Gaps in this section:" in html
-    assert any("Flag:" in w.value for w in at.warning)
-    assert any("owned by the YOT" in w.value for w in at.warning)  # the YOT-only warning
-    assert len(at.table) == 1  # action plan
+    assert any("Flag: " in a for a in alerts(at, "flag"))
+    assert any("owned by the YOT" in a for a in alerts(at, "warning"))  # the YOT-only warning
+    assert html.count('<table class="qa-actions"') == 1  # action plan, escaped HTML
+    assert not at.table  # never st.table: it renders cell text as Markdown
+    assert headings(at) == ["QA results: child_j.docx"]
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Annotated Word (.docx)", "Report (.md)", "Report (.html)",
                       "Result (.json)"]
@@ -90,9 +110,10 @@ def test_unreadable_draft_is_an_error_message_not_a_crash():
     at.file_uploader(key="one_upload_0").set_value(("renamed.docx", b"not a docx", DOCX_MIME))
     at.run()
     assert not at.exception
-    assert len(at.error) == 1
-    assert "renamed.docx could not be checked" in at.error[0].value
-    assert "not a valid .docx" in at.error[0].value
+    errors = alerts(at, "error")
+    assert len(errors) == 1
+    assert "renamed.docx: could not be checked" in errors[0]
+    assert "not a valid .docx" in errors[0]
 
 
 def test_text_draft_and_demo_choice():
@@ -101,7 +122,7 @@ def test_text_draft_and_demo_choice():
         ("child_j.md", as_markdown().encode("utf-8"), "text/markdown")
     )
     at.run()
-    assert not at.exception and not at.error
+    assert not at.exception and not at.error and not alerts(at, "error")
     assert "Annotated Word (.docx)" in [b.label for b in at.get("download_button")]
     at.radio(key="one_source").set_value("Use a demo draft").run()
     assert not at.exception
@@ -126,12 +147,13 @@ def test_sample_table_counts_errors_and_open_a_draft(draft):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Drafts checked"] == "3"
     assert metrics["Could not be read"] == "1"
-    assert len(at.error) == 1 and "q1.zip!q1/renamed.docx" in plain(at.error[0].value)
+    errors = alerts(at, "error")
+    assert len(errors) == 1 and "q1.zip!q1/renamed.docx: " in errors[0]
     df = at.dataframe[0].value
     assert list(df["Draft"]) == ["q1.zip!q1/child_j.docx", "q1.zip!q1/child_k.md", "child_l.txt"]
     assert "Voice of the child" in df.columns
     assert set(df["Voice of the child"]) <= {"✔ Met", "◐ Partly met", "✘ Missing"}
-    text = "\n".join(m.value for m in at.markdown)
+    text = "\n".join(plain(m.value) for m in at.markdown)
     assert "of 3 reviews met Voice of the child" in text
     assert "YOT: 3 of 3" in text
     labels = [b.label for b in at.get("download_button")]
@@ -142,7 +164,7 @@ def test_sample_table_counts_errors_and_open_a_draft(draft):
     assert len(at.dataframe[0].value) <= 3
     at.selectbox(key="sample_open").set_value("q1.zip!q1/child_j.docx").run()
     assert not at.exception
-    assert "QA results: q1.zip!q1/child_j.docx" in [plain(s.value) for s in at.subheader]
+    assert "QA results: q1.zip!q1/child_j.docx" in headings(at)
     assert 'class="qa-card qa-gap"' in html_of(at)
     at.selectbox(key="sample_concern").set_value("lived_experience").run()
     assert not at.exception

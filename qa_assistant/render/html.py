@@ -1,15 +1,28 @@
 """A self-contained HTML QA report for one draft: summary, checklist, action plan and the draft
 with its evidence highlighted. No scripts, no external resources (a Content-Security-Policy
-forbids them), and every piece of draft text is escaped."""
+forbids them), and every piece of draft text and the file name go through
+``render.escape.html_text``, so they are shown literally."""
 
 from __future__ import annotations
 
-from html import escape
-
+from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import DraftResult
-from qa_assistant.ui.checklist import CARD_CSS, action_rows, checklist_html, yot_only_warning
+from qa_assistant.ui.checklist import (
+    ACTION_CSS,
+    CARD_CSS,
+    action_table_html,
+    checklist_html,
+    yot_only_warning,
+)
 from qa_assistant.ui.highlight import CSS as DRAFT_CSS
 from qa_assistant.ui.highlight import draft_html
+
+# No network loads of any kind: no scripts, no remote images, fonts, styles or frames; inline
+# styles and data: images only. The draft text is escaped as well, so this is a second wall.
+CSP = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; "
+    "form-action 'none'"
+)
 
 PAGE_CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;
@@ -23,10 +36,6 @@ h2{font-size:1.2rem;margin:1.6em 0 .6em;border-bottom:1px solid #d0d7de;padding-
 .flags li{color:#6B3A00}
 .warn{background:#FFF3DC;border:1px solid #B26A00;color:#4a2800;border-radius:6px;
  padding:.5em .8em;margin:.5em 0}
-table.actions{border-collapse:collapse;width:100%;font-size:.9rem}
-table.actions th,table.actions td{border:1px solid #c9ced4;padding:.35em .5em;text-align:left;
- vertical-align:top}
-table.actions th{background:#f3f5f7}
 .privacy{font-size:.8rem;color:#444;margin-top:2em}
 """
 
@@ -42,34 +51,25 @@ def render_html(result: DraftResult) -> str:
         ("Incident", str(f.get("incident_type", "")).replace("_", " ")),
     ]
     summary = "".join(
-        f"<div>{escape(k)}<strong>{escape(v)}</strong></div>" for k, v in facts
+        f"<div>{html_text(k)}<strong>{html_text(v)}</strong></div>" for k, v in facts
     )
     flags = ""
     if result.flags:
         flags = (
             '<h2>Flags</h2><ul class="flags">'
-            + "".join(f"<li>⚑ {escape(flag)}</li>" for flag in result.flags)
+            + "".join(f"<li>⚑ {html_text(flag)}</li>" for flag in result.flags)
             + "</ul>"
         )
-    rows = action_rows(result)
-    if rows:
-        body = "".join(
-            "<tr>" + "".join(f"<td>{escape(str(r[k]))}</td>" for k in r) + "</tr>" for r in rows
-        )
-        head = "".join(f"<th>{escape(k)}</th>" for k in rows[0])
-        actions = f'<table class="actions"><tr>{head}</tr>{body}</table>'
-    else:
-        actions = "<p>No actions were found.</p>"
+    actions = action_table_html(result, include_css=False)
     warning = yot_only_warning(result)
-    warn = f'<p class="warn" role="alert">⚠ {escape(warning)}</p>' if warning else ""
-    title = escape(f"QA report: {result.source}")
+    warn = f'<p class="warn" role="alert">⚠ {html_text(warning)}</p>' if warning else ""
+    title = html_text(f"QA report: {result.source}")
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="referrer" content="no-referrer">'
-        f"<title>{title}</title><style>{PAGE_CSS}{CARD_CSS}{DRAFT_CSS}</style></head>"
+        f"<title>{title}</title><style>{PAGE_CSS}{CARD_CSS}{ACTION_CSS}{DRAFT_CSS}</style></head>"
         f"<body><main><h1>{title}</h1>"
         f'<div class="summary">{summary}</div>{flags}'
         f"<h2>Checklist (gaps first)</h2>{checklist_html(result, include_css=False)}"

@@ -1,39 +1,49 @@
-"""Markdown QA report for one draft (also the basis of the app's downloadable report)."""
+"""Markdown QA report for one draft (also the basis of the app's downloadable report).
+
+Draft text (evidence, action text, section names inside explanations, flags) and the file name
+are untrusted: each goes through ``render.escape.md_text``, so any Markdown renderer shows it
+literally (no images, links, HTML, emphasis or table breaks made from the draft)."""
 
 from __future__ import annotations
 
+from qa_assistant.render.escape import md_text
 from qa_assistant.render.text import STATUS_ORDER
 from qa_assistant.result.model import STATUS_ICON, DraftResult
 
 
 def render_markdown(result: DraftResult) -> str:
     f = result.facts
+    age = f.get("child_age")
     lines = [
-        f"# QA report: {result.source}",
+        f"# QA report: {md_text(result.source)}",
         "",
         f"**Score {result.score}/100** · {len(result.gaps)} gap(s) of {len(result.concerns)} · "
-        f"looked after: {'yes' if f['looked_after'] else 'no'} · incident: {f['incident_type']}"
-        + (f" · age {f['child_age']}" if f.get("child_age") else ""),
+        f"looked after: {'yes' if f.get('looked_after') else 'no'} · "
+        f"incident: {md_text(f.get('incident_type', ''))}"
+        + (f" · age {md_text(age)}" if age else ""),
         "",
     ]
     if result.flags:
-        lines += ["## Flags", ""] + [f"- ⚑ {flag}" for flag in result.flags] + [""]
+        lines += ["## Flags", ""] + [f"- ⚑ {md_text(flag)}" for flag in result.flags] + [""]
     lines += ["## Checklist", "", "| | Concern | Status | Score |", "|---|---|---|---|"]
     ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER[c.status], c.id))
     for c in ordered:
-        lines.append(f"| {STATUS_ICON[c.status]} | {c.title} | {c.status} | {c.score:.2f} |")
+        lines.append(
+            f"| {STATUS_ICON[c.status]} | {md_text(c.title)} | {md_text(c.status)} | "
+            f"{c.score:.2f} |"
+        )
     lines.append("")
     for c in ordered:
-        lines += [f"### {STATUS_ICON[c.status]} {c.title} — {c.status}", ""]
-        lines.append(f"*Why:* {c.explanation.text()}")
+        lines += [f"### {STATUS_ICON[c.status]} {md_text(c.title)} — {md_text(c.status)}", ""]
+        lines.append(f"*Why:* {md_text(c.explanation.text())}")
         lines.append("")
         for e in c.evidence:
             tag = "gap" if e.negated else "evidence"
-            where = f" ({e.section})" if e.section else ""
-            lines.append(f"> {tag}{where}: {e.text}")
+            where = f" ({md_text(e.section)})" if e.section else ""
+            lines.append(f"> {tag}{where}: {md_text(e.text)}")
             lines.append("")
         if c.is_gap:
-            lines += [f"**What to add:** {c.advice}", ""]
+            lines += [f"**What to add:** {md_text(c.advice)}", ""]
     lines += [
         "## Action plan as read",
         "",
@@ -47,9 +57,9 @@ def render_markdown(result: DraftResult) -> str:
             if not ok
         ]
         due = a.due.isoformat() if a.due else (a.timescale or "—")
-        text = a.text.replace("|", "/")
         lines.append(
-            f"| {text} | {', '.join(a.owners) or '—'} | {due} | {', '.join(missing) or '—'} |"
+            f"| {md_text(a.text)} | {md_text(', '.join(a.owners)) or '—'} | {md_text(due)} | "
+            f"{', '.join(missing) or '—'} |"
         )
     if not result.actions:
         lines.append("| (no actions found) | | | |")

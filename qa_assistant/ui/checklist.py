@@ -3,8 +3,7 @@ and escaped HTML, for the app and the HTML report."""
 
 from __future__ import annotations
 
-from html import escape
-
+from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
 from qa_assistant.ui.highlight import concern_numbers
 from qa_assistant.ui.style import STATUS_ORDER, concern_tint, owner_label, status_style
@@ -23,6 +22,13 @@ CARD_CSS = """
 .qa-why{margin:.3em 0 0 0;font-size:.82rem;color:#333}
 .qa-why summary{cursor:pointer;color:#0b57d0}
 .qa-ev-count{font-size:.78rem;color:#444}
+"""
+ACTION_CSS = """
+table.qa-actions{border-collapse:collapse;width:100%;font-size:.9rem;color:#1a1a1a;
+ font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+table.qa-actions th,table.qa-actions td{border:1px solid #c9ced4;padding:.35em .5em;
+ text-align:left;vertical-align:top}
+table.qa-actions th{background:#f3f5f7}
 """
 
 
@@ -43,19 +49,19 @@ def card_html(result: DraftResult, c: ConcernResult) -> str:
     advice_label = "What to add" if c.is_gap else "Found"
     kind = "gap" if c.is_gap else "met"
     return (
-        f'<div class="qa-card qa-{kind}" data-concern="{escape(c.id, quote=True)}" '
-        f'data-status="{escape(c.status, quote=True)}" style="border-left-color:{st.border}" '
-        f'role="group" aria-label="{escape(c.title, quote=True)}: {escape(st.label, quote=True)}">'
+        f'<div class="qa-card qa-{kind}" data-concern="{html_text(c.id)}" '
+        f'data-status="{html_text(c.status)}" style="border-left-color:{st.border}" '
+        f'role="group" aria-label="{html_text(c.title)}: {html_text(st.label)}">'
         f'<div class="qa-card-head">'
         f'<span class="qa-status" style="color:{st.fg};background:{st.bg};'
-        f'border-color:{st.border}">{st.icon} {escape(st.label)}</span>'
-        f'<span class="qa-card-title">{escape(c.title)}</span>'
+        f'border-color:{st.border}">{st.icon} {html_text(st.label)}</span>'
+        f'<span class="qa-card-title">{html_text(c.title)}</span>'
         f'<span class="qa-num" style="background:{tint};border-bottom-color:{edge}" '
         f'title="Highlight label {number}">{number}</span>'
         f'<span class="qa-ev-count">{ev}</span></div>'
-        f'<p class="qa-advice"><strong>{advice_label}:</strong> {escape(c.advice)}</p>'
+        f'<p class="qa-advice"><strong>{advice_label}:</strong> {html_text(c.advice)}</p>'
         f'<details class="qa-why"><summary>Why this status</summary>'
-        f"{escape(c.explanation.text())}</details></div>"
+        f"{html_text(c.explanation.text())}</details></div>"
     )
 
 
@@ -89,6 +95,24 @@ def action_rows(result: DraftResult) -> list[dict]:
             }
         )
     return rows
+
+
+def action_table_html(result: DraftResult, include_css: bool = True) -> str:
+    """The action plan as read, as an escaped HTML table (draft text shown literally).
+
+    The app shows this rather than ``st.table``, which renders cell text as Markdown."""
+    rows = action_rows(result)
+    if not rows:
+        return '<p class="qa-no-actions">No actions were found.</p>'
+    head = "".join(f'<th scope="col">{html_text(k)}</th>' for k in rows[0])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html_text(v)}</td>" for v in r.values()) + "</tr>" for r in rows
+    )
+    css = f"<style>{ACTION_CSS}</style>" if include_css else ""
+    return (
+        f'{css}<table class="qa-actions" aria-label="Action plan as read">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def yot_only_warning(result: DraftResult) -> str | None:

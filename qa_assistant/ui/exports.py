@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from qa_assistant.errors import DraftError
+from qa_assistant.render.escape import safe_file_stem
 from qa_assistant.ui.uploads import Entry
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -24,8 +25,8 @@ class Download:
 
 
 def _stem(entry: Entry) -> str:
-    stem = PurePosixPath(entry.filename).stem or "draft"
-    return "".join(ch if ch.isalnum() or ch in "-_ ." else "_" for ch in stem).strip() or "draft"
+    """The download names' stem: the file name reduced to safe characters (shared helper)."""
+    return safe_file_stem(PurePosixPath(entry.filename).stem)
 
 
 def downloads(entry: Entry) -> list[Download]:

@@ -1,9 +1,10 @@
 """The draft as HTML, section by section, with each concern's evidence highlighted.
 
-Every piece of draft text passes through ``html.escape``: a draft is untrusted input and may
-contain markup. Highlights are ``<mark>`` elements tinted per concern, with a ``title`` and
-``aria-label`` naming the concern and its status, and a visible numbered tag matching the legend,
-so nothing depends on colour alone. Evidence of a concern that is a gap is underlined with a
+Every piece of draft text passes through ``render.escape.html_text``: a draft is untrusted input
+and may contain markup; it is shown literally and never becomes a tag, link or image.
+Highlights are ``<mark>`` elements tinted per concern, with a ``title`` and ``aria-label``
+naming the concern and its status, and a visible numbered tag matching the legend, so nothing
+depends on colour alone. Evidence of a concern that is a gap is underlined with a
 dashed line; each section heading lists the gaps found there.
 """
 
@@ -12,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from html import escape
 
+from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
 from qa_assistant.ui.style import STATUS_ORDER, concern_tint, status_style, status_text
 
@@ -195,7 +196,7 @@ class _Painter:
         """Escaped HTML of text[start:end] with the spans that overlap it."""
         active = [s for s in self.spans if s.start < end and s.end > start]
         if not active:
-            return escape(self.text[start:end])
+            return html_text(self.text[start:end])
         cuts = {start, end}
         for s in active:
             cuts.add(max(start, s.start))
@@ -211,20 +212,19 @@ class _Painter:
                 key = (s.concern, s.index)
                 if s.start >= a and key not in self.anchored:
                     self.anchored.add(key)
-                    out.append(
-                        f'<span id="{evidence_anchor(self.prefix, s.concern, s.index)}"></span>'
-                    )
-            chunk = escape(self.text[a:b])
+                    anchor = evidence_anchor(self.prefix, s.concern, s.index)
+                    out.append(f'<span id="{html_text(anchor)}"></span>')
+            chunk = html_text(self.text[a:b])
             if not here:
                 out.append(chunk)
                 continue
             cids = sorted({s.concern for s in here}, key=self.order.__getitem__)
             tint, edge = concern_tint(self.order[cids[0]])
             gap = all(s.gap for s in here)
-            label = escape(self._label(cids, here), quote=True)
+            label = html_text(self._label(cids, here))
             cls = "qa-mark qa-gapmark" if gap else "qa-mark"
             out.append(
-                f'<mark class="{cls}" data-concerns="{" ".join(cids)}" '
+                f'<mark class="{cls}" data-concerns="{html_text(" ".join(cids))}" '
                 f'style="background:{tint};border-bottom-color:{edge}" '
                 f'title="{label}" aria-label="{label}">{chunk}</mark>'
             )
@@ -297,8 +297,9 @@ def badge_html(c: ConcernResult) -> str:
     st = status_style(c.status)
     text = f"{st.icon} {c.title}: {st.label}"
     return (
-        f'<span class="qa-badge" data-concern="{escape(c.id, quote=True)}" '
-        f'style="color:{st.fg};background:{st.bg};border-color:{st.border}">{escape(text)}</span>'
+        f'<span class="qa-badge" data-concern="{html_text(c.id)}" '
+        f'style="color:{st.fg};background:{st.bg};border-color:{st.border}">'
+        f"{html_text(text)}</span>"
     )
 
 
@@ -313,9 +314,9 @@ def legend_html(result: DraftResult, concern: str | None = None, collapsed: bool
         items.append(
             f'<span class="qa-legend-item" role="listitem"><span class="qa-swatch" '
             f'style="background:{tint};border-bottom-color:{edge}" aria-hidden="true">'
-            f"{numbers[cid]}</span><span>{escape(c.title)} "
-            f'<span style="color:{st.fg}" title="{escape(st.label, quote=True)}" '
-            f'aria-label="{escape(st.label, quote=True)}">{st.icon}</span></span></span>'
+            f"{numbers[cid]}</span><span>{html_text(c.title)} "
+            f'<span style="color:{st.fg}" title="{html_text(st.label)}" '
+            f'aria-label="{html_text(st.label)}">{st.icon}</span></span></span>'
         )
     legend = (
         '<div class="qa-legend" role="list" aria-label="Highlight colours by concern">'
@@ -347,7 +348,7 @@ def draft_html(
     out: list[str] = []
     if include_css:
         out.append(f"<style>{CSS}</style>")
-    out.append(f'<div class="qa-draft" data-draft="{escape(result.source, quote=True)}">')
+    out.append(f'<div class="qa-draft" data-draft="{html_text(result.source)}">')
     if legend:
         out.append(legend_html(result, concern, collapsed=legend == "closed"))
     nowhere = [c for c in unplaced_gaps(result) if concern is None or c.id == concern]
@@ -364,7 +365,7 @@ def draft_html(
         cls = "qa-sec qa-sec-gap" if here else "qa-sec"
         out.append(
             f'<section class="{cls}" id="{section_anchor(prefix, s.number)}" '
-            f'aria-label="Section: {escape(s.title, quote=True)}">'
+            f'aria-label="Section: {html_text(s.title)}">'
         )
         heading = (
             painter.paint(s.heading.start, s.heading.end)
@@ -426,14 +427,14 @@ def evidence_links_html(result: DraftResult, concern: str, prefix: str = "qa") -
     if not links:
         return (
             f'<p class="qa-jump">No passage in the draft was found for '
-            f"<strong>{escape(c.title)}</strong>.</p>"
+            f"<strong>{html_text(c.title)}</strong>.</p>"
         )
     items = []
     for n, link in enumerate(links, 1):
         quote = link.text if len(link.text) <= 160 else link.text[:157] + "…"
-        where = f" <small>({escape(link.section)})</small>" if link.section else ""
+        where = f" <small>({html_text(link.section)})</small>" if link.section else ""
         items.append(
-            f'<li><a href="#{link.anchor}">Passage {n}</a>{where}: '
-            f"“{escape(quote)}”</li>"
+            f'<li><a href="#{html_text(link.anchor)}">Passage {n}</a>{where}: '
+            f"“{html_text(quote)}”</li>"
         )
     return f'<ol class="qa-jump">{"".join(items)}</ol>'
