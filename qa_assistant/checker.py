@@ -18,7 +18,7 @@ from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_
 from qa_assistant.document.model import Document
 from qa_assistant.ingest import read_bytes, read_path
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
-from qa_assistant.nlp.pipeline import get_nlp
+from qa_assistant.nlp.pipeline import forgets_draft_words, get_nlp
 from qa_assistant.result.model import ConcernResult, DraftResult, Explanation
 
 CSC_LIKE = {"childrens_social_care", "local_authority"}
@@ -91,6 +91,7 @@ class Checker:
         outcomes = {p.id: evaluate_pack(draft, p, extra) for p in self.rules.concerns}
         return outcomes, actions, facts
 
+    @forgets_draft_words  # the draft's words do not stay in the shared spaCy vocabulary
     def check_document(self, document: Document) -> DraftResult:
         draft = self.analyse(document)
         outcomes, actions, facts = self.rule_outcomes(draft)

@@ -10,57 +10,225 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from qa_assistant.errors import DraftError
+from qa_assistant.terminal import json_for_terminal, visible, visible_line
+
+OUT_TYPES = (".jsonl", ".csv", ".xlsx")
+
+
+def say(message: object) -> None:
+    """One line on stderr, with anything a terminal would obey made visible."""
+    print(f"qa-assistant: {visible_line(message)}", file=sys.stderr)
+
+
+def unwritable(path: str, suffixes: tuple[str, ...], flag: str) -> str | None:
+    """Why the output file ``path`` cannot be written (checked before any work), or None.
+    Nothing is left behind by the check."""
+    out = Path(path)
+    if out.suffix.lower() not in suffixes:
+        kinds = ", ".join(suffixes[:-1]) + (" or " if len(suffixes) > 1 else "") + suffixes[-1]
+        return f"{flag} must end in {kinds}"
+    try:
+        if out.is_dir():
+            return f"{flag} {out} is a folder, not a file"
+        folder = out.parent
+        if not folder.is_dir():
+            return f"{flag}: the folder {folder} does not exist"
+        if out.exists() or out.is_symlink():
+            if not out.is_file():
+                return f"{flag} {out} exists and is not a regular file"
+            with out.open("r+b"):  # writable? (opened without truncating it)
+                pass
+        else:
+            fd, probe = tempfile.mkstemp(dir=folder, prefix=".qa-write-test-")
+            os.close(fd)
+            os.unlink(probe)
+    except OSError as exc:
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+        return f"cannot write {flag} {out}: {reason or 'I/O error'}"
+    return None
+
+
+def _limits(args: argparse.Namespace):
+    from qa_assistant.workers import Limits
+
+    return Limits(seconds=args.time_limit, memory_mb=args.memory_limit)
+
+
+# -- check: in a worker process under the per-file limits ------------------------------------
+_checker = None
+_checker_error: BaseException | None = None
+
+
+def _prepare_checker(rules_only: bool) -> None:
+    """Worker warm-up (not counted in the time limit): rules, spaCy and the models."""
+    global _checker, _checker_error
+    from qa_assistant.checker import Checker
+
+    try:
+        _checker = Checker(use_models=not rules_only)
+    except Exception as exc:  # noqa: BLE001 - reported by the task
+        _checker_error = exc
+
+
+def _debug_details() -> str:
+    if not os.environ.get("QA_DEBUG"):
+        return "; QA_DEBUG=1 shows details"
+    import traceback
+
+    return "\n" + traceback.format_exc()
+
+
+def _check_task(params: dict) -> tuple[int, str, str]:
+    """Check one draft and render it; returns (exit code, stdout, one stderr line)."""
+    name = visible_line(Path(params["file"]).name)
+    if _checker is None:
+        exc = _checker_error
+        from qa_assistant.learn.models import UntrustedModel
+
+        if isinstance(exc, UntrustedModel):
+            return (
+                3,
+                "",
+                f"qa-assistant: {visible_line(exc)} (rebuild them with 'qa-assistant train')",
+            )
+        what = type(exc).__name__ if exc else "no checker"
+        return 1, "", f"qa-assistant: could not start the checker ({what}){_debug_details()}"
+    try:
+        result = _checker.check_path(params["file"])
+    except DraftError as exc:
+        return 2, "", f"qa-assistant: {name}: {visible_line(exc)}"
+    except RecursionError:
+        return 2, "", f"qa-assistant: {name}: the draft is too deeply nested to read"
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one line, no draft text (the message could quote it)
+        what = type(exc).__name__
+        return (
+            2,
+            "",
+            f"qa-assistant: {name}: could not be checked (unexpected {what}){_debug_details()}",
+        )
+    fmt = params["format"]
+    if fmt == "json":
+        out = json_for_terminal(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)) + "\n"
+    elif fmt == "markdown":
+        from qa_assistant.render.markdown import render_markdown
+
+        out = visible(render_markdown(result))
+    else:
+        out = _safe_text(result, params["colour"])
+    if params["annotate"]:
+        try:
+            from qa_assistant.ingest.guards import max_bytes
+            from qa_assistant.render.docx_comments import annotated_docx
+
+            with open(params["file"], "rb") as fh:
+                data = fh.read(max_bytes() + 1)
+            annotated = annotated_docx(result, data, Path(params["file"]).name)
+            Path(params["annotate"]).write_bytes(annotated)
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the report is still shown
+            what = f"{exc}" if isinstance(exc, DraftError) else f"unexpected {type(exc).__name__}"
+            return (
+                2,
+                out,
+                (
+                    f"qa-assistant: {name}: the draft was checked but the annotated copy could not "
+                    f"be written ({visible_line(what)})"
+                ),
+            )
+    return 0, out, ""
+
+
+def _safe_text(result, colour: bool) -> str:
+    """The terminal report with draft text made visible; the status colours (ours) kept."""
+    from qa_assistant.render.text import render_text
+
+    plain = render_text(result, colour=False)
+    if not colour:
+        return visible(plain)
+    painted = render_text(result, colour=True)
+    plain_lines, painted_lines = plain.split("\n"), painted.split("\n")
+    if len(plain_lines) != len(painted_lines):
+        return visible(plain)
+    out = []
+    for p, c in zip(plain_lines, painted_lines, strict=True):
+        if p != c and p and p in c:
+            before, after = c.split(p, 1)
+            out.append(before + visible(p) + after)
+        else:
+            out.append(visible(p))
+    return "\n".join(out)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from qa_assistant.checker import Checker
+    from functools import partial
 
-    checker = Checker(use_models=not args.rules_only)
-    try:
-        result = checker.check_path(args.file)
-    except DraftError as exc:
-        print(f"qa-assistant: {Path(args.file).name}: {exc}", file=sys.stderr)
-        return 2
-    if args.format == "json":
-        out = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    elif args.format == "markdown":
-        from qa_assistant.render.markdown import render_markdown
+    from qa_assistant.workers import run_limited
 
-        out = render_markdown(result)
-    else:
-        from qa_assistant.render.text import render_text
-
-        out = render_text(result, colour=sys.stdout.isatty() and not args.no_colour)
+    name = Path(args.file).name
     if args.annotate:
-        from qa_assistant.render.docx_comments import annotated_docx
-
-        data = Path(args.file).read_bytes()
-        Path(args.annotate).write_bytes(annotated_docx(result, data, Path(args.file).name))
-    sys.stdout.write(out)
-    return 0
+        problem = unwritable(args.annotate, (".docx",), "--annotate")
+        if problem:
+            say(problem)
+            return 2
+    limits = _limits(args)
+    params = {
+        "file": args.file,
+        "format": args.format,
+        "annotate": args.annotate,
+        "colour": sys.stdout.isatty() and not args.no_colour,
+    }
+    got: dict = {}
+    run_limited(
+        _check_task,
+        [params],
+        lambda _i, outcome: got.update(outcome=outcome),
+        workers=1,
+        limits=limits,
+        warm=partial(_prepare_checker, args.rules_only),
+    )
+    outcome = got["outcome"]
+    if outcome.kind != "ok":
+        say(f"{name}: {outcome.message(limits)}")
+        return 2
+    code, out, err = outcome.value
+    if out:
+        sys.stdout.write(out)
+    if err:
+        print(err, file=sys.stderr)
+    return code
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     from qa_assistant.batch import collect, run_batch, terminal_progress
     from qa_assistant.render.table import write_records
 
-    out = Path(args.out)
-    if out.suffix.lower() not in (".jsonl", ".csv", ".xlsx"):
-        print("qa-assistant: --out must end in .jsonl, .csv or .xlsx", file=sys.stderr)
+    problem = unwritable(args.out, OUT_TYPES, "--out")
+    if problem:
+        say(problem)
         return 2
+    out = Path(args.out)
     if args.rules_only:
         os.environ["QA_RULES_ONLY"] = "1"  # read by each worker's default_checker()
     items = collect(args.paths)
     if not items:
-        print("qa-assistant: no drafts found in the paths given", file=sys.stderr)
+        say("no drafts found in the paths given")
         return 2
-    records = run_batch(items, workers=args.workers, progress=terminal_progress)
+    records = run_batch(
+        items, workers=args.workers, progress=terminal_progress, limits=_limits(args)
+    )
     write_records(records, out)
     errors = sum("error" in r for r in records)
-    print(f"{len(records)} draft(s) scored, {errors} unreadable; wrote {out}", file=sys.stderr)
+    print(
+        f"{len(records)} draft(s) scored, {errors} unreadable; wrote {visible_line(out)}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -84,6 +252,38 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError("must be more than 0")
+        return value
+
+    return parse
+
+
+def _limit_flags(p: argparse.ArgumentParser) -> None:
+    from qa_assistant.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+
+    p.add_argument(
+        "--time-limit",
+        type=_positive(float),
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"stop checking a file after this long (default {DEFAULT_SECONDS:g})",
+    )
+    p.add_argument(
+        "--memory-limit",
+        type=_positive(int),
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help=f"memory ceiling of the process checking a file (default {DEFAULT_MEMORY_MB})",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qa-assistant",
@@ -97,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotate", metavar="OUT.docx", help="also write the draft with Word comments")
     p.add_argument("--rules-only", action="store_true", help="ignore trained models")
     p.add_argument("--no-colour", action="store_true")
+    _limit_flags(p)
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("batch", help="score many drafts (files, folders, .zip) into one table")
@@ -104,6 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="results file: .jsonl, .csv or .xlsx")
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--rules-only", action="store_true", help="ignore trained models")
+    _limit_flags(p)
     p.set_defaults(func=_cmd_batch)
 
     p = sub.add_parser("train", help="train the classifiers on the annotated corpus")
@@ -130,13 +332,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
-        print("qa-assistant: interrupted", file=sys.stderr)
+        say("interrupted")
         return 130
     except DraftError as exc:
-        print(f"qa-assistant: {exc}", file=sys.stderr)
+        say(exc)
         return 2
     except OSError as exc:
-        print(f"qa-assistant: {exc.strerror or 'I/O error'}: {exc.filename or ''}", file=sys.stderr)
+        say(f"{exc.strerror or 'I/O error'}: {exc.filename or ''}")
         return 2
     except Exception as exc:  # a bug: one line, no traceback (it could quote draft text)
         from os import environ
@@ -145,12 +347,12 @@ def main(argv: list[str] | None = None) -> int:
         from qa_assistant.learn.models import UntrustedModel
 
         if isinstance(exc, UntrustedModel):
-            print(f"qa-assistant: {exc} (rebuild them with 'qa-assistant train')", file=sys.stderr)
+            say(f"{exc} (rebuild them with 'qa-assistant train')")
             return 3
         if environ.get("QA_DEBUG"):
             raise
         name = type(exc).__name__
-        print(f"qa-assistant: internal error ({name}); QA_DEBUG=1 shows details", file=sys.stderr)
+        say(f"internal error ({name}); QA_DEBUG=1 shows details")
         return 1
 
 

@@ -325,9 +325,12 @@ def test_an_unexpected_failure_is_one_line_without_draft_text(
     monkeypatch.setattr(Checker, "check_document", broken)
     monkeypatch.delenv("QA_DEBUG", raising=False)
     caplog.set_level(logging.DEBUG)
-    assert main(["check", str(drafts / "good.docx")]) == 1
+    assert main(["check", str(drafts / "good.docx")]) == 2  # the exit-code contract: 2, one line
     _, err = capsys.readouterr()
-    assert err.strip() == "qa-assistant: internal error (ValueError); QA_DEBUG=1 shows details"
+    assert err.strip() == (
+        "qa-assistant: good.docx: could not be checked (unexpected ValueError); "
+        "QA_DEBUG=1 shows details"
+    )
     out = tmp_path / "out.jsonl"
     assert main(["batch", str(drafts / "good.txt"), "--out", str(out), "--workers", "1"]) == 0
     _, err = capsys.readouterr()
