@@ -164,53 +164,9 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> No
 
 
 # -- PDF streams ------------------------------------------------------------------------------
-_PDF_STREAM = re.compile(rb"\bstream\r?\n")
-_PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-
-
 def check_pdf_streams(data: bytes) -> None:
-    """Refuse a PDF whose compressed streams inflate to an absurd size (a PDF "zip bomb").
+    """Refuse a PDF any of whose streams decodes to an absurd size (a PDF "zip bomb"), whatever
+    its filter chain or dictionary: see ``pdf_budget.prescan``."""
+    from qa_assistant.ingest.pdf_budget import prescan
 
-    pdfminer inflates a page's content stream (and object streams) whole and then parses it,
-    so one small stream of zeros can take gigabytes and minutes. Each Flate stream is inflated
-    here first, in bounded steps and without keeping the output. Image streams, which pdfminer
-    never inflates to read text, are skipped; anything that is not valid Flate data is left to
-    the parser.
-    """
-    total = 0
-    for match in _PDF_STREAM.finditer(data):
-        head = data[max(0, match.start() - 2048) : match.start()]
-        head = head[head.rfind(b"<<") :] if b"<<" in head else head
-        if _PDF_IMAGE.search(head):
-            continue
-        size = _inflated_size(data, match.end(), MAX_PART + 1)
-        total += size
-        if size > MAX_PART:
-            raise UnsafeDocument(
-                f"refused: a stream in this PDF inflates to over {MAX_PART // 1048576} MB "
-                "(a possible decompression bomb)"
-            )
-        if total > MAX_UNZIPPED:
-            raise UnsafeDocument(
-                f"refused: this PDF inflates to over {MAX_UNZIPPED // 1048576} MB "
-                "(a possible decompression bomb)"
-            )
-
-
-def _inflated_size(data: bytes, start: int, limit: int) -> int:
-    """How much the zlib stream at ``start`` inflates to, stopping once past ``limit``;
-    0 when there is no valid zlib stream there."""
-    inflater = zlib.decompressobj()
-    size, pos, step = 0, start, 64 * 1024
-    pending = data[pos : pos + step]
-    pos += step
-    try:
-        while pending and size <= limit and not inflater.eof:
-            size += len(inflater.decompress(pending, _CHUNK))
-            pending = inflater.unconsumed_tail
-            if not pending and not inflater.eof:
-                pending = data[pos : pos + step]
-                pos += step
-    except zlib.error:
-        return size
-    return size
+    prescan(data)
