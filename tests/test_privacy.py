@@ -337,3 +337,59 @@ def test_an_unexpected_failure_is_one_line_without_draft_text(
     (row,) = map(json.loads, out.read_text().splitlines())
     assert row["error"] == "unexpected error while checking (ValueError)"
     assert_no_marker(err, caplog, [])
+
+
+# -- nothing kept: the shared spaCy vocabulary forgets every draft's words -----------------------
+def _unique_draft(k: int, rng) -> tuple[str, bytes]:
+    """A small draft naming a child no other draft names, among 150 never-seen words."""
+    import string
+
+    def word() -> str:
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(11)).capitalize()
+
+    name = f"Quorvaleth{k}x"
+    words = " ".join(word() for _ in range(150))
+    text = (
+        f"# Learning review: {name}\n\n## Voice of the child\n{name} told us he felt unsafe. "
+        f"{words}.\n\n## Action plan\n- Children's social care to review {name}'s plan by "
+        "1 June 2025.\n"
+    )
+    return name, text.encode()
+
+
+def test_the_vocabulary_does_not_accumulate_draft_words(rules_only):
+    """200 checks of different drafts: after each, spaCy's StringStore is back to its size
+    before the check and the child's name is not in it (nor a lexeme for it)."""
+    import random
+
+    checker = checker_module.default_checker()
+    strings = checker.nlp.vocab.strings
+    rng = random.Random(15)
+    checker.check_bytes(_unique_draft(-1, rng)[1], "warm.md")  # anything built lazily, once
+    baseline = len(strings)
+    for k in range(200):
+        name, data = _unique_draft(k, rng)
+        result = checker.check_bytes(data, f"draft{k}.md")
+        assert result.concerns["voice_of_child"].evidence  # the draft really was read
+        assert len(strings) == baseline, k
+        assert name not in strings and name.lower() not in strings
+        assert name not in checker.nlp.vocab
+    assert name in result.concerns["voice_of_child"].evidence[0].text  # results keep their text
+
+
+def test_checks_in_threads_share_one_zone_and_still_forget(rules_only):
+    """The app checks in threads: overlapping checks give the same results as one at a time and
+    the store is back to its size once they are all done."""
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    checker = checker_module.default_checker()
+    rng = random.Random(16)
+    drafts = [_unique_draft(k, rng) for k in range(24)]
+    alone = [checker.check_bytes(data, "d.md").to_dict() for _, data in drafts]
+    baseline = len(checker.nlp.vocab.strings)
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda d: checker.check_bytes(d[1], "d.md").to_dict(), drafts))
+    assert together == alone
+    assert len(checker.nlp.vocab.strings) == baseline
+    assert not any(name in checker.nlp.vocab.strings for name, _ in drafts)
