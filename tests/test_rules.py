@@ -296,7 +296,9 @@ def test_strong_draft_meets_every_concern_in_every_format(fmt):
     assert statuses == dict.fromkeys(CONCERNS, "met")
     assert result.score == 100 and not result.gaps
     assert result.flags == []
-    assert result.facts == {"looked_after": False, "incident_type": "gbh_wounding", "child_age": 16}
+    facts = {k: result.facts[k] for k in ("looked_after", "incident_type", "child_age")}
+    assert facts == {"looked_after": False, "incident_type": "gbh_wounding", "child_age": 16}
+    assert result.facts["child"]["name"] == "Child J"
 
 
 def test_weak_draft_is_mostly_gaps():

@@ -1,13 +1,19 @@
-"""Facts recorded per draft (looked_after, incident_type, child_age), read with the phrase
-lists in ``rules/facts.yaml`` and the shared negation cues."""
+"""Facts recorded per draft about *the subject child*: looked after, incident type, age.
+
+Each fact carries its evidence and a plain-words reason. The phrase lists, cues and field labels
+are data (``rules/facts.yaml``); this module decides which mentions are about the child, at the
+time of the incident: a form field's answer first, then sentences, skipping another person's
+care history, care that ended, and a remand that followed the incident.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qa_assistant.checks.packs import RuleSet
-from qa_assistant.nlp.annotate import AnalysedDraft, lowercase_twin
+from qa_assistant.checks.subject import SubjectChild, SubjectFinder
+from qa_assistant.nlp.annotate import AnalysedDraft, Sentence
 
 INCIDENT_HEADINGS = (
     "incident",
@@ -20,6 +26,19 @@ INCIDENT_HEADINGS = (
     "offence",
     "background to the review",
 )
+_CHECKED = "☒☑✔✓✗✘■"
+_UNCHECKED = "☐□"
+
+
+@dataclass
+class FactEvidence:
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    because: str = ""
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "because": self.because}
 
 
 @dataclass
@@ -28,18 +47,57 @@ class Facts:
     incident_type: str
     child_age: int | None
     looked_after_evidence: str = ""
+    child: SubjectChild = field(default_factory=SubjectChild)
+    evidence: dict[str, FactEvidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
             "looked_after": self.looked_after,
             "incident_type": self.incident_type,
             "child_age": self.child_age,
+            "child": self.child.to_dict(),
+            "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
         }
 
 
 def _phrase_re(phrases) -> re.Pattern:
     alts = sorted((re.escape(str(p).lower()) for p in phrases), key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")
     return re.compile(r"(?<![a-z0-9])(" + "|".join(alts) + r")(?![a-z0-9])", re.I)
+
+
+def _any_re(patterns) -> re.Pattern:
+    pats = [str(p) for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in pats) if pats else r"(?!x)x", re.I)
+
+
+def _field_re(labels) -> re.Pattern:
+    alts = "|".join(str(x) for x in labels)
+    return re.compile(
+        rf"^\s*(?:{alts})\s*(?:\([^)]*\))?\s*[?]?\s*(?:[:|\-–—]|\?)\s*(?P<value>.*)$", re.I
+    )
+
+
+def tick_answer(value: str) -> bool | None:
+    """'Yes ☒ No ☐' -> True, 'Yes ☐ No ☒' -> False, 'No - living with father' -> False."""
+    v = value.strip()
+    marks = re.findall(
+        rf"(yes|no)\s*[{_CHECKED}{_UNCHECKED}]|[{_CHECKED}{_UNCHECKED}]\s*(yes|no)", v, re.I
+    )
+    if marks:
+        for m in re.finditer(
+            rf"(yes|no)\s*([{_CHECKED}{_UNCHECKED}])|([{_CHECKED}{_UNCHECKED}])\s*(yes|no)", v, re.I
+        ):
+            word = (m.group(1) or m.group(4)).lower()
+            box = m.group(2) or m.group(3)
+            if box in _CHECKED:
+                return word == "yes"
+        return None
+    m = re.match(r"^(yes|no|y|n)\b", v, re.I)
+    if m:
+        return m.group(1).lower().startswith("y")
+    return None
 
 
 class FactReader:
@@ -47,75 +105,260 @@ class FactReader:
         spec = rules.facts
         la = spec["looked_after"]
         self.la_pos = _phrase_re(la["positive"])
+        self.la_ctx_needed = _phrase_re(la.get("needs_context", []))
+        self.la_ctx = _phrase_re(la.get("context", [])) if la.get("context") else None
+        self.la_ctx_words = tuple(str(w).lower() for w in la.get("context", []))
+        self.la_not_ctx = _phrase_re(la.get("not_context", []))
         self.la_neg = _phrase_re(la["negative"])
-        self.la_past = _phrase_re(la.get("past", []))
+        self.la_past = _any_re(la.get("past", []))
+        self.la_after = _any_re(la.get("after_incident", []))
+        self.other_person = re.compile(la.get("other_person", r"(?!x)x"))
+        self.verb_use = re.compile(la.get("verb_use", r"(?!x)x"))
+        labels = "|".join(str(x) for x in la.get("field_labels", ["looked after"]))
+        self.la_field_any = re.compile(
+            rf"(?P<label>(?:{labels}))\s*(?:\([^)]*\))?\s*\??\s*[:|]\s*(?P<value>[^|]{{0,80}})",
+            re.I,
+        )
+        self.status_field = _field_re(la.get("status_labels", ["legal status"]))
         self.incidents = {k: _phrase_re(v) for k, v in spec["incident_types"].items()}
-        # the same patterns for lower-cased ASCII text (see annotate.lowercase_twin)
-        self.incidents_lower = {k: lowercase_twin(p) for k, p in self.incidents.items()}
-        self.victim = _phrase_re(spec.get("victim_cues", []))
+        self.incident_field = _field_re(spec.get("incident_fields", ["incident type"]))
+        self.charge = _any_re(spec.get("incident_charge_cues", []))
+        self.other_actor = re.compile(spec.get("other_actor", r"(?!x)x"), re.I)
+        self.victim_of = {str(k): str(v) for k, v in (spec.get("victim_of") or {}).items()}
+        self.background = tuple(
+            str(h).lower() for h in spec.get("incident_background_headings", [])
+        )
+        self.weights = {
+            "field": 10.0,
+            "charge": 4.0,
+            "section": 3.0,
+            "early": 1.5,
+            "background": 0.3,
+            "other_person": 0.3,
+        } | {k: float(v) for k, v in (spec.get("incident_weights") or {}).items()}
         age = spec["child_age"]
         self.age_patterns = [re.compile(p, re.I) for p in age["patterns"]]
         self.age_range = (int(age.get("min", 10)), int(age.get("max", 19)))
         self.neg_words = re.compile(r"\b(not|never|no|n't|nor)\b", re.I)
+        stop = {
+            str(t).lower()
+            for a in rules.agencies.values()
+            for t in (a.get("names") or []) + (a.get("roles") or [])
+        }
+        self.subject = SubjectFinder(spec.get("subject_child") or {})
+        self._stop = stop
 
     def read(self, draft: AnalysedDraft) -> Facts:
-        text = draft.document.text
-        la, why = self._looked_after(draft)
-        return Facts(la, self._incident(draft), self._age(text), why)
+        child = self.subject.find(draft.document, self._stop)
+        la, la_ev = self._looked_after(draft)
+        incident, inc_ev = self._incident(draft, child)
+        age, age_ev = self._age(draft, child)
+        child.age = age
+        evidence = {"looked_after": la_ev, "incident_type": inc_ev}
+        if age_ev.text:
+            evidence["child_age"] = age_ev
+        if child.name:
+            evidence["child"] = FactEvidence(child.evidence, 0, 0, f"named by {child.how}")
+        return Facts(la, incident, age, la_ev.text, child, evidence)
 
-    def _looked_after(self, draft: AnalysedDraft) -> tuple[bool, str]:
+    # -- looked after ------------------------------------------------------------------
+    def _looked_after(self, draft: AnalysedDraft) -> tuple[bool, FactEvidence]:
+        for b in draft.document.blocks:  # a form's own answer settles it
+            answer = self._la_field(b.text)
+            if answer is not None:
+                why = "the form's looked-after field answers " + ("yes" if answer else "no")
+                return answer, FactEvidence(b.text[:300], b.start, b.end, why)
+        now = _review_year(draft.document.text)
         pos = neg = 0
-        evidence = ""
+        first: Sentence | None = None
+        neg_first: Sentence | None = None
+        skipped: Sentence | None = None
         for s in draft.sentences:
             t = s.text
             if self.la_neg.search(t):
                 neg += 1
+                neg_first = neg_first or s
                 continue
-            m = self.la_pos.search(t)
-            if not m or self.la_past.search(t):
+            m = self._la_mention(t)
+            if not m:
                 continue
             before = t[max(0, m.start() - 30) : m.start()]
             if self.neg_words.search(before):
                 neg += 1
+                neg_first = neg_first or s
+                continue
+            clause = t[: m.start()].rsplit(";", 1)[-1][-80:]
+            if (
+                self.la_past.search(t)
+                or self.la_after.search(t)
+                or self.other_person.search(clause)
+                or _years_before(t, now)
+            ):
+                skipped = skipped or s
                 continue
             pos += 1
-            evidence = evidence or t
-        for h in draft.document.headings():  # "Child looked after: Yes" style forms
-            if self.la_pos.search(h.text) and re.search(r"\byes\b", h.text, re.I):
-                pos += 1
-        return pos > 0 and pos >= neg, evidence
+            first = first or s
+        if pos > 0 and pos >= neg and first is not None:
+            return True, FactEvidence(
+                first.text,
+                first.start,
+                first.end,
+                f"{pos} sentence(s) say the child was looked after at the time",
+            )
+        if neg_first is not None:
+            return False, FactEvidence(
+                neg_first.text,
+                neg_first.start,
+                neg_first.end,
+                "the draft says the child was not looked after",
+            )
+        if skipped is not None:
+            return False, FactEvidence(
+                skipped.text,
+                skipped.start,
+                skipped.end,
+                "care is mentioned only in the past, after the incident (remand) "
+                "or for someone else",
+            )
+        return False, FactEvidence(because="nothing in the draft says the child was looked after")
 
-    def _incident(self, draft: AnalysedDraft) -> str:
+    def _la_field(self, text: str) -> bool | None:
+        for m in self.la_field_any.finditer(text):
+            start = m.start("label")
+            label = m.group("label")
+            # a field label opens the block or a cell, or is written in capitals on a form line
+            if start == 0 or text[:start].rstrip().endswith("|") or label.isupper():
+                answer = tick_answer(m.group("value"))
+                if answer is not None:
+                    return answer
+        m = self.status_field.match(text)
+        if m and m.group("value").strip():
+            value = m.group("value")
+            if self.la_neg.search(value):
+                return False
+            if self._la_mention(value):
+                return True
+        return None
+
+    def _la_mention(self, text: str) -> re.Match | None:
+        for m in self.la_pos.finditer(text):
+            if not self.verb_use.match(text, m.start()):
+                return m
+        m = self.la_ctx_needed.search(text)
+        if m and not self.la_not_ctx.search(text):
+            low = text.lower()
+            if any(w in low for w in self.la_ctx_words):
+                return m
+        return None
+
+    # -- incident ----------------------------------------------------------------------
+    def _incident(self, draft: AnalysedDraft, child: SubjectChild) -> tuple[str, FactEvidence]:
         scores: dict[str, float] = {}
+        best: dict[str, tuple[float, Sentence]] = {}
+        w = self.weights
+        now = _review_year(draft.document.text)
         for s in draft.sentences:
-            section = " ".join(s.heading_path + (s.label,)).lower()
-            weight = 3.0 if any(h in section for h in INCIDENT_HEADINGS) else 1.0
-            if s.index < 40:
-                weight *= 1.5
-            lower = s.text.lower() if s.text.isascii() else None
+            text = s.text
+            fm = self.incident_field.match(text)
+            short = fm is not None and 0 < len(fm.group("value").split()) <= 12
+            if fm and short:
+                weight = w["field"]
+                text = fm.group("value")
+            else:
+                section = " ".join(s.heading_path + (s.label,)).lower()
+                weight = 1.0
+                if any(h in section for h in INCIDENT_HEADINGS):
+                    weight = w["section"]
+                elif any(h in section for h in self.background):
+                    weight = w["background"]
+                charge = self.charge.search(text)
+                if charge:
+                    weight = max(weight, w["charge"])
+                elif _years_before(text, now):
+                    weight *= w["background"]  # "his brother died in 2021": history
+                if s.index < 40:
+                    weight *= w["early"]
+            spans = []
             for kind, pattern in self.incidents.items():
-                twin = self.incidents_lower[kind]
-                fast = twin is not None and lower is not None
-                n = len(twin.findall(lower) if fast else pattern.findall(s.text))
-                if n:
-                    scores[kind] = scores.get(kind, 0.0) + weight * n
+                for m in pattern.finditer(text):
+                    spans.append((m.start(), m.end(), kind))
+            victim = self._child_is_victim(text, child) if weight < w["field"] else False
+            for start, _end, found in _longest(spans):
+                kind = self.victim_of.get(found, found) if victim else found
+                mw = weight
+                clause = text[max(0, start - 60) : start].rsplit(",", 1)[-1]
+                if (
+                    weight < w["field"]
+                    and self.other_person.search(clause)
+                    and not child.mentioned_in(clause)
+                ):
+                    mw *= w["other_person"]  # "his cousin was stabbed": someone else's event
+                scores[kind] = scores.get(kind, 0.0) + mw
+                if mw > best.get(kind, (0.0, s))[0]:
+                    best[kind] = (mw, s)
         if not scores:
-            return "other"
-        # "attempted murder" also says "murder"; a victim-side rape is not a perpetrator's rape.
-        if scores.get("attempted_murder") and scores.get("murder_manslaughter"):
-            scores["murder_manslaughter"] -= scores["attempted_murder"]
-        if scores.get("child_rape_victim") and scores.get("rape"):
-            scores["rape"] -= scores["child_rape_victim"]
-        if scores.get("attempted_suicide") and scores.get("child_death"):
-            scores["child_death"] *= 0.5
+            return "other", FactEvidence(because="no incident category was found")
         order = list(self.incidents)
-        return max(scores, key=lambda k: (scores[k], -order.index(k)))
+        kind = max(scores, key=lambda k: (scores[k], -order.index(k)))
+        s = best[kind][1]
+        return kind, FactEvidence(
+            s.text, s.start, s.end, f"the strongest statement of the incident ({kind})"
+        )
 
-    def _age(self, text: str) -> int | None:
+    def _child_is_victim(self, text: str, child: SubjectChild) -> bool:
+        """Someone else is charged or acts in this sentence, and the child is not named as the
+        actor: "The man was arrested and charged with rape of a child"."""
+        cue = self.charge.search(text)
+        if not cue:
+            return False
+        # the subject of the clause that holds the charge: "The man was arrested and charged"
+        clause = re.split(
+            r"[;:]|\b(?:after|when|because|before|while|and then)\b", text[: cue.start()]
+        )[-1].strip()
+        subject = clause[:60]
+        if child.mentioned_in(subject[:25]) or re.match(r"(he|she|they)\b", subject, re.I):
+            return False
+        return bool(self.other_actor.match(subject) or self.other_person.match(subject))
+
+    # -- age ---------------------------------------------------------------------------
+    def _age(self, draft: AnalysedDraft, child: SubjectChild) -> tuple[int | None, FactEvidence]:
         lo, hi = self.age_range
+        text = draft.document.text[:20000]
         for pattern in self.age_patterns:
-            for m in pattern.finditer(text[:20000]):
+            for m in pattern.finditer(text):
                 age = int(m.group(1))
                 if lo <= age <= hi:
-                    return age
+                    return age, FactEvidence(
+                        text[m.start() : m.end()], m.start(), m.end(), "stated age"
+                    )
+        return None, FactEvidence()
+
+
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+
+
+def _review_year(text: str) -> int | None:
+    """The year the draft is mostly about: the most frequent year written in it."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
         return None
+    return max(set(years), key=lambda y: (years.count(y), y))
+
+
+def _years_before(sentence: str, now: int | None) -> bool:
+    """A sentence dated only to years well before the review's ("in 2021") tells history, unless
+    it says the state has lasted "since" then."""
+    if now is None or re.search(r"\bsince\b", sentence, re.I):
+        return False
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return bool(years) and max(years) <= now - 2
+
+
+def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping matches: keep the longest ("attempted murder" over "murder")."""
+    spans = sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept: list[tuple[int, int, str]] = []
+    for sp in spans:
+        if all(sp[1] <= k[0] or sp[0] >= k[1] for k in kept):
+            kept.append(sp)
+    return kept
