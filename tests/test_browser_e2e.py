@@ -1,28 +1,44 @@
-"""End to end in a real browser: start ``streamlit run app.py`` on a free loopback port, upload a
-fixture draft with Playwright driving Debian's headless Chromium, check the checklist, a gap card
-and a highlight appear, download the annotated .docx and check its comments, and save
-docs/screenshot.png.
+"""End to end in a real browser: ``streamlit run app.py`` on a free loopback port, driven by
+Playwright with Debian's headless Chromium.
 
-Without Chromium the test is skipped locally; with ``CI`` set it must run and fails instead.
-Every wait is bounded; the whole test takes well under a minute.
+- The main path: upload a fixture draft, check the checklist, a gap card and a highlight
+  appear, download the annotated .docx and check its comments, and save docs/screenshot.png.
+- Nothing leaves 127.0.0.1: every request and websocket of a page load is to the app's own
+  origin, and the favicon is a data: URI (a ":material/..." page icon is fetched online).
+- Draft text and file names are untrusted (tests/test_untrusted_rendering.py builds them): a
+  hostile draft with a hostile file name, uploaded in the single-draft view and in the sample
+  view (also inside a zip, and opened from the sample table), makes **no request** to a local
+  listener the payloads point at (or anywhere off the app), opens no dialog, leaves no
+  ``img``/``script``/``iframe`` or link off the page in the DOM, and shows its text literally.
+  The downloaded HTML report, opened in the browser, makes no request either.
+
+Chromium resolves no host name but 127.0.0.1, so nothing can call out even if a test fails.
+Without Chromium the tests are skipped locally; with ``CI`` set they must run and fail
+instead. Every wait is bounded.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+import zipfile
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import docx
 import pytest
 from test_app_logic import build_docx
+from test_untrusted_rendering import hostile_draft_md, hostile_name, payloads
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
@@ -35,10 +51,13 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # offline by construction: no name resolves (a request off 127.0.0.1 is still recorded)
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 START_TIMEOUT_S = 40
 UI_TIMEOUT_MS = 45_000
+SETTLE_MS = 1_500  # time given to any late request (an image, a font) before asserting none
 
 
 def chromium_path() -> str | None:
@@ -66,7 +85,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url():
     port = free_port()
-    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    # the project's .streamlit/config.toml decides usage statistics (off): not overridden here
     url = f"http://127.0.0.1:{port}"
     # server output goes to an anonymous temporary file (read only to explain a failure)
     with tempfile.TemporaryFile() as log:
@@ -76,10 +95,9 @@ def app_url():
                 "--server.address", "127.0.0.1",
                 "--server.port", str(port),
                 "--server.headless", "true",
-                "--browser.gatherUsageStats", "false",
             ],
             cwd=ROOT,
-            env=env,
+            env=dict(os.environ),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -113,67 +131,344 @@ def wait_until_healthy(proc: subprocess.Popen, url: str, log) -> None:
         time.sleep(0.25)
 
 
-def test_upload_check_download_and_screenshot(app_url):
+@pytest.fixture(scope="module")
+def browser():
     exe = chromium_path()
     require(exe is not None, "Chromium is not installed (run: bash scripts/install_browser.sh)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the test extra installs it
         require(False, "the playwright package is not installed (pip install -e '.[test]')")
-
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, timeout=30_000)
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, timeout=30_000)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1060},
-                                    accept_downloads=True)
-            page.set_default_timeout(UI_TIMEOUT_MS)
-            page.goto(app_url, wait_until="domcontentloaded")
-            uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
-            uploader.wait_for(state="attached")
-            uploader.set_input_files(
-                {"name": "child_j.docx", "mimeType": DOCX_MIME, "buffer": build_docx()}
-            )
-
-            # the checklist, a gap card and a highlighted passage
-            page.locator(".qa-card").first.wait_for(state="visible")
-            assert page.locator(".qa-card").count() == 12
-            gap = page.locator(".qa-card.qa-gap").first
-            gap.wait_for(state="visible")
-            assert "What to add" in gap.inner_text()
-            mark = page.locator("mark.qa-mark").first
-            mark.wait_for(state="visible")
-            assert mark.get_attribute("title").startswith("Evidence for ")
-            assert page.get_by_text("Gaps in this section:").first.is_visible()
-
-            # the annotated Word copy downloads and carries comments
-            button = page.get_by_role("button", name="Annotated Word (.docx)")
-            with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
-                button.click()
-            download = info.value
-            assert download.suggested_filename.endswith(".docx")
-            data = Path(download.path()).read_bytes()
-            comments = list(docx.Document(io.BytesIO(data)).comments)
-            assert len(comments) >= 3
-            assert any(c.text.startswith("QA summary") for c in comments)
-
-            # the screenshot for the README: results, checklist and highlighted draft
-            top = page.evaluate(
-                """() => {
-                    const h = [...document.querySelectorAll('h3')]
-                        .find(e => e.textContent.includes('QA results'));
-                    if (!h) return 0;
-                    h.scrollIntoView({block: 'start'});
-                    return Math.max(0, h.getBoundingClientRect().top - 14);
-                }"""
-            )
-            page.wait_for_timeout(500)
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            size = page.viewport_size
-            page.screenshot(
-                path=str(SCREENSHOT),
-                type="png",
-                clip={"x": 0, "y": top, "width": size["width"], "height": size["height"] - top},
-            )
-            assert SCREENSHOT.stat().st_size < 600_000
+            yield b
         finally:
-            browser.close()
+            b.close()
+
+
+class Listener:
+    """A local HTTP listener (127.0.0.1 only) recording every request that reaches it: the
+    hostile payloads point here, so a single hit means the draft made the browser call out."""
+
+    def __init__(self) -> None:
+        hits: list[str] = []
+        self.hits = hits
+
+        class Handler(BaseHTTPRequestHandler):
+            def _hit(self) -> None:
+                hits.append(f"{self.command} {self.path}")
+                self.send_response(204)
+                self.end_headers()
+
+            do_GET = do_POST = do_HEAD = do_OPTIONS = _hit
+
+            def log_message(self, *args) -> None:  # nothing on stderr
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    srv = Listener()
+    try:
+        yield srv
+    finally:
+        srv.close()
+
+
+@dataclass
+class Watch:
+    """Every request, websocket, dialog and popup of a page, for asserting none left."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    sockets: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    popups: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("websocket", lambda ws: self.sockets.append(ws.url))
+        page.on("dialog", self._dialog)
+        page.on("popup", lambda p: self.popups.append(p.url))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def outside(self) -> list[str]:
+        ws = self.origin.replace("http://", "ws://", 1)
+        return [u for u in self.requests
+                if not (u.startswith(self.origin + "/") or u.startswith(("data:", "blob:")))] + [
+            u for u in self.sockets if not u.startswith(ws + "/")
+        ]
+
+
+# Every URL-bearing attribute in the document, resolved against the page.
+DOM_URLS_JS = """() => {
+  const out = [];
+  const attrs = ['src', 'href', 'srcset', 'action', 'formaction', 'poster', 'data',
+                 'xlink:href', 'background'];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of attrs) {
+      const v = el.getAttribute(a);
+      if (v === null) continue;
+      let resolved = v;
+      try { resolved = new URL(v, document.baseURI).href; } catch (e) {}
+      out.push([el.tagName.toLowerCase(), a, v, resolved]);
+    }
+  }
+  return out;
+}"""
+
+
+def assert_dom_stays_home(page, origin: str) -> None:
+    """No element in the page points off the app (or at javascript:)."""
+    for tag, attr, raw, resolved in page.evaluate(DOM_URLS_JS):
+        ok = resolved.startswith((origin + "/", "data:", "blob:", "about:")) or (
+            page.url.startswith("file:") and resolved.startswith("file:")
+        )
+        assert ok and "javascript:" not in raw.lower(), (tag, attr, raw)
+    for tag in ("script", "iframe", "object", "embed"):
+        srcs = page.eval_on_selector_all(tag, "els => els.map(e => e.src || e.data || '')")
+        assert all(not s or s.startswith(origin + "/") for s in srcs), (tag, srcs)
+
+
+def open_all_details(page) -> None:
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+
+
+def body_text(page) -> str:
+    return " ".join(page.locator("body").inner_text().split())
+
+
+def assert_nothing_left(page, watch: Watch, listener: Listener) -> None:
+    page.wait_for_timeout(SETTLE_MS)
+    assert listener.hits == [], f"the draft made the browser call the listener: {listener.hits}"
+    assert watch.outside() == [], watch.outside()
+    assert watch.dialogs == [], watch.dialogs
+    assert watch.popups == [], watch.popups
+    assert_dom_stays_home(page, watch.origin)
+    # no Streamlit colour directive or Markdown image/link was made from the draft
+    assert page.locator(".stMarkdownColoredText").count() == 0
+    assert page.locator("img[alt='beacon'], img[alt='n'], a[href^='javascript']").count() == 0
+
+
+def new_page(browser, app_url: str):
+    context = browser.new_context(viewport={"width": 1500, "height": 1060}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(UI_TIMEOUT_MS)
+    watch = Watch(app_url)
+    watch.attach(page)
+    return context, page, watch
+
+
+def test_upload_check_download_and_screenshot(app_url, browser):
+    context, page, watch = new_page(browser, app_url)
+    try:
+        page.goto(app_url, wait_until="domcontentloaded")
+        uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+        uploader.wait_for(state="attached")
+        uploader.set_input_files(
+            {"name": "child_j.docx", "mimeType": DOCX_MIME, "buffer": build_docx()}
+        )
+
+        # the checklist, a gap card and a highlighted passage
+        page.locator(".qa-card").first.wait_for(state="visible")
+        assert page.locator(".qa-card").count() == 12
+        gap = page.locator(".qa-card.qa-gap").first
+        gap.wait_for(state="visible")
+        assert "What to add" in gap.inner_text()
+        mark = page.locator("mark.qa-mark").first
+        mark.wait_for(state="visible")
+        assert mark.get_attribute("title").startswith("Evidence for ")
+        assert page.get_by_text("Gaps in this section:").first.is_visible()
+        assert page.locator("table.qa-actions tr").count() == 3  # header + two actions
+
+        # the annotated Word copy downloads and carries comments
+        button = page.get_by_role("button", name="Annotated Word (.docx)")
+        with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
+            button.click()
+        download = info.value
+        assert download.suggested_filename == "child_j - QA comments.docx"
+        data = Path(download.path()).read_bytes()
+        comments = list(docx.Document(io.BytesIO(data)).comments)
+        assert len(comments) >= 3
+        assert any(c.text.startswith("QA summary") for c in comments)
+        assert watch.outside() == []
+
+        # the screenshot for the README: results, checklist and highlighted draft
+        top = page.evaluate(
+            """() => {
+                const h = [...document.querySelectorAll('h3')]
+                    .find(e => e.textContent.includes('QA results'));
+                if (!h) return 0;
+                h.scrollIntoView({block: 'start'});
+                return Math.max(0, h.getBoundingClientRect().top - 14);
+            }"""
+        )
+        page.wait_for_timeout(500)
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        size = page.viewport_size
+        page.screenshot(
+            path=str(SCREENSHOT),
+            type="png",
+            clip={"x": 0, "y": top, "width": size["width"], "height": size["height"] - top},
+        )
+        assert SCREENSHOT.stat().st_size < 600_000
+    finally:
+        context.close()
+
+
+def test_page_load_contacts_nothing_but_the_app(app_url, browser):
+    """Issue 15: no icon font, CSS, image or statistics from outside 127.0.0.1 at page load."""
+    context, page, watch = new_page(browser, app_url)
+    try:
+        page.goto(app_url, wait_until="load")
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.wait_for(
+            state="attached"
+        )
+        page.get_by_text("How it works.").wait_for()
+        # set_page_config's icon is applied: an emoji as a data: URI, not a fetched icon
+        page.wait_for_function(
+            """() => { const l = document.querySelector("link[rel='shortcut icon']");
+                       return l && !l.href.endsWith('favicon.png'); }""",
+            timeout=15_000,
+        )
+        icon = page.eval_on_selector("link[rel='shortcut icon']", "l => l.href")
+        assert icon.startswith("data:image/svg+xml,"), icon
+        # and the sample view (its own widgets) loads nothing from outside either
+        page.get_by_text("A sample of drafts").click()
+        page.get_by_text("Check a sample of drafts").wait_for()
+        page.wait_for_timeout(SETTLE_MS)
+        assert watch.requests and all(u.startswith(app_url + "/") for u in watch.requests), [
+            u for u in watch.requests if not u.startswith(app_url + "/")
+        ]
+        assert watch.sockets and watch.outside() == []
+        assert_dom_stays_home(page, app_url)
+    finally:
+        context.close()
+
+
+def hostile_zip(base: str, good: bytes) -> bytes:
+    """A zip whose member names are hostile (with "/": the folder part is a URL)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(f"q1/{payloads(base)['md_image']} :red[ALL MET].md", good)
+        z.writestr(f"q1/{payloads(base)['md_link']} {payloads(base)['html_img']}.docx",
+                   b"not a docx at all")
+    return buf.getvalue()
+
+
+def test_hostile_draft_single_view_shows_text_literally(app_url, browser, listener):
+    listener.hits.clear()
+    context, page, watch = new_page(browser, app_url)
+    name = hostile_name(listener.url)
+    p = payloads(listener.url)
+    try:
+        page.goto(app_url, wait_until="domcontentloaded")
+        uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+        uploader.wait_for(state="attached")
+        uploader.set_input_files({"name": name, "mimeType": "text/markdown",
+                                  "buffer": hostile_draft_md(listener.url).encode("utf-8")})
+        page.locator(".qa-card").first.wait_for(state="visible")
+        assert page.locator(".qa-card").count() == 12
+
+        # show one concern's evidence (the jump list quotes the draft)
+        page.locator('[data-testid="stSelectbox"]').filter(
+            has_text="Show the evidence for").locator("input").click()
+        page.get_by_role("option", name=re.compile("Voice of the child")).click()
+        page.locator("ol.qa-jump").wait_for(state="visible")
+        open_all_details(page)
+
+        text = body_text(page)
+        assert f"QA results: {name}" in text
+        for snippet in (p["md_image"], p["script"], p["html_img"], p["colour"], p["md_link"],
+                        p["js_link"], p["katex"], p["iframe"]):
+            assert snippet in text, snippet
+        table = " ".join(page.locator("table.qa-actions").inner_text().split())
+        assert f"Case managers to complete training {p['md_image']} {p['js_link']}" in table
+        assert f"YOT manager {p['script']} {p['md_link']}" in text  # the draft's table
+        assert_nothing_left(page, watch, listener)
+
+        # downloads get safe names; the HTML report, opened in the browser, loads nothing
+        with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
+            page.get_by_role("button", name="Report (.html)").click()
+        download = info.value
+        assert re.fullmatch(r"[\w\- .]+ - QA report\.html", download.suggested_filename)
+        with tempfile.TemporaryDirectory() as tmp:
+            report = Path(tmp) / "report.html"
+            download.save_as(report)
+            viewer = context.new_page()
+            seen = Watch("file://")
+            seen.attach(viewer)
+            viewer.goto(report.as_uri(), wait_until="load")
+            viewer.wait_for_timeout(SETTLE_MS)
+            shown = body_text(viewer)
+            assert f"QA report: {name}" in shown and p["md_image"] in shown
+            assert seen.dialogs == [] and listener.hits == []
+            assert [u for u in seen.requests if not u.startswith("file://")] == []
+            assert_dom_stays_home(viewer, "file://")
+            viewer.close()
+
+        # an unreadable draft with a hostile name: the error box shows it literally
+        bad = hostile_name(listener.url, ext=".docx")
+        uploader.set_input_files({"name": bad, "mimeType": DOCX_MIME, "buffer": b"garbage"})
+        box = page.locator(".qa-alert-error").first
+        box.wait_for(state="visible")
+        assert f"{bad}: could not be checked" in " ".join(box.inner_text().split())
+        assert_nothing_left(page, watch, listener)
+    finally:
+        context.close()
+
+
+def test_hostile_drafts_in_the_sample_view_and_opened_from_the_table(app_url, browser, listener):
+    listener.hits.clear()
+    context, page, watch = new_page(browser, app_url)
+    base = listener.url
+    name = hostile_name(base)
+    draft = hostile_draft_md(base).encode("utf-8")
+    zip_name = f"{payloads(base)['colour']} archive.zip"
+    try:
+        page.goto(app_url, wait_until="domcontentloaded")
+        page.get_by_text("A sample of drafts").click()
+        uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+        page.get_by_text("Check a sample of drafts").wait_for()
+        uploader.set_input_files([
+            {"name": name, "mimeType": "text/markdown", "buffer": draft},
+            {"name": zip_name, "mimeType": "application/zip",
+             "buffer": hostile_zip(base, draft)},
+        ])
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.wait_for(state="visible")
+        box = page.locator(".qa-alert-error").first
+        box.wait_for(state="visible")
+        p = payloads(base)
+        member = f"{zip_name}!q1/{p['md_link']} {p['html_img']}.docx"
+        assert member in " ".join(box.inner_text().split())
+        assert_nothing_left(page, watch, listener)
+
+        # open the first row (the hostile file name) from the table's row selector
+        page.wait_for_timeout(500)
+        area = table.bounding_box()
+        page.mouse.click(area["x"] + 16, area["y"] + 35 + 17)
+        heading = page.locator("h3.qa-heading").first
+        heading.wait_for(state="visible")
+        assert " ".join(heading.inner_text().split()) == f"QA results: {name}"
+        page.locator(".qa-card").first.wait_for(state="visible")
+        open_all_details(page)
+        text = body_text(page)
+        for snippet in (p["md_image"], p["script"], p["html_img"], p["colour"]):
+            assert snippet in text, snippet
+        assert_nothing_left(page, watch, listener)
+    finally:
+        context.close()
