@@ -59,6 +59,8 @@ class ConcernPack:
     advice: dict[str, str]
     negation_before: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()
+    negation_own: bool = False  # the pack's cues replace the shared ones instead of adding to them
+    negation_window: int = 0  # the pack's own window before a match (0: the shared one)
     feature_names: tuple[str, ...] = ()  # the features this pack's signals and rules use
 
 
@@ -164,6 +166,8 @@ def load_pack(path: Path) -> ConcernPack:
         advice=advice,
         negation_before=tuple(neg.get("before") or ()),
         negation_after=tuple(neg.get("after") or ()),
+        negation_own=bool(neg.get("replace_shared", False)),
+        negation_window=int(neg.get("window_before", 0)),
         feature_names=tuple(used),
     )
 

@@ -153,8 +153,12 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
         for h in hits:
             if h.concern != pack.id:
                 continue
-            if h.negated or h.signal in gap_signals:
+            # a negated cue is a gap ("views were not sought"); a gap cue is a gap ("negligent");
+            # a negated gap cue is neither ("this review does not seek to apportion blame")
+            if h.negated != (h.signal in gap_signals):
                 negated = True
+            elif h.negated:
+                continue
             else:
                 w += weights.get(h.signal, 1.0)
         if negated:  # "the child's views were not sought", "negligent": evidence of the gap

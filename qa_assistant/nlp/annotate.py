@@ -78,8 +78,13 @@ class Annotator:
         self.negatable: dict[str, bool] = {}
         self.cues: dict[str, NegationCues] = {}
         for pack in rules.concerns:
+            shared = rules.negation
+            if pack.negation_own:  # e.g. blame: "did not ... negligent" must stay blame
+                shared = {**shared, "before": [], "after": []}
+            if pack.negation_window:
+                shared = {**shared, "window_before": pack.negation_window}
             self.cues[pack.id] = NegationCues.from_rules(
-                rules.negation, pack.negation_before, pack.negation_after
+                shared, pack.negation_before, pack.negation_after
             )
             for sig in pack.signals:
                 key = f"{pack.id}|{sig.name}"
