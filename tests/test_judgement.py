@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from fixtures import check
 
-HEAD = "# Learning review: Child J\n\n## Summary\nJ, aged 16, was charged with wounding with intent.\n\n"
+HEAD = (
+    "# Learning review: Child J\n\n## Summary\n"
+    "J, aged 16, was charged with wounding with intent.\n\n"
+)
 
 
 @pytest.mark.parametrize(
