@@ -444,7 +444,7 @@ def main() -> None:
             icon="🔒",
         )
         st.button("Clear all drafts from this session", on_click=clear_session,
-                  icon="🗑️", key="clear_session")
+                  key="clear_session")
         status_slot = st.empty()
     if mode == MODES[0]:
         one_draft_mode()

@@ -16,7 +16,7 @@ from qa_assistant.render.escape import html_text
 
 @dataclass(frozen=True)
 class AlertStyle:
-    icon: str  # an emoji: no icon font is ever fetched
+    icon: str  # a plain Unicode symbol (in common system fonts): no icon font is fetched
     word: str  # said before the message (to screen readers; shown too when ``show_word``)
     fg: str
     bg: str
@@ -25,10 +25,10 @@ class AlertStyle:
 
 
 ALERTS = {
-    "error": AlertStyle("⛔", "Error", "#7A1212", "#FDECEC", "#C62828"),
-    "warning": AlertStyle("⚠️", "Warning", "#5C3300", "#FFF3DC", "#B26A00"),
-    "flag": AlertStyle("🚩", "Flag", "#5C3300", "#FFF3DC", "#B26A00", show_word=True),
-    "info": AlertStyle("ℹ️", "Note", "#0D3C61", "#E8F1FB", "#1565C0"),
+    "error": AlertStyle("✖", "Error", "#7A1212", "#FDECEC", "#C62828"),
+    "warning": AlertStyle("⚠", "Warning", "#5C3300", "#FFF3DC", "#B26A00"),
+    "flag": AlertStyle("⚑", "Flag", "#5C3300", "#FFF3DC", "#B26A00", show_word=True),
+    "info": AlertStyle("ℹ", "Note", "#0D3C61", "#E8F1FB", "#1565C0"),
 }
 
 
@@ -55,10 +55,14 @@ def alert_html(kind: str, text: str, lead: str | None = None) -> str:
     )
 
 
+HEADING_SIZES = ["2.75rem", "2.25rem", "1.75rem", "1.5rem", "1.25rem", "1rem"]  # Streamlit's
+
+
 def heading_html(text: str, level: int = 3) -> str:
     """A heading whose text (e.g. "QA results: <file name>") is shown literally."""
     level = min(max(int(level), 1), 6)
     return (
-        f'<h{level} class="qa-heading" style="margin:.4em 0 .3em 0;font-weight:600;'
+        f'<h{level} class="qa-heading" style="margin:0;padding:.5rem 0 .2rem 0;'
+        f'font-size:{HEADING_SIZES[level - 1]};font-weight:600;line-height:1.2;'
         f'overflow-wrap:anywhere">{html_text(text)}</h{level}>'
     )
