@@ -19,7 +19,7 @@ from qa_assistant.document.model import Document
 from qa_assistant.ingest import read_bytes, read_path
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
 from qa_assistant.nlp.pipeline import forgets_draft_words, get_nlp
-from qa_assistant.result.model import ConcernResult, DraftResult, Explanation
+from qa_assistant.result.model import ConcernResult, DraftResult, Evidence, Explanation, Flag
 
 CSC_LIKE = {"childrens_social_care", "local_authority"}
 AGENCY_NAMES = {
@@ -100,7 +100,7 @@ class Checker:
         for pack in self.rules.concerns:
             outcome = outcomes[pack.id]
             view = model_views.get(pack.id)
-            status, score, decided_by = self._combine(outcome, view)
+            status, score, decided_by, review = self._combine(pack.id, outcome, view)
             concerns[pack.id] = ConcernResult(
                 id=pack.id,
                 title=pack.title,
@@ -118,10 +118,11 @@ class Checker:
                     model=view.to_dict() if view else None,
                     decided_by=decided_by,
                 ),
+                needs_review=review,
                 advice=pack.advice.get(status, ""),
                 severity=pack.severity,
             )
-        flags = self._flags(draft, actions, facts, concerns)
+        flag_details = self._flags(draft, actions, facts, concerns)
         return DraftResult(
             source=document.source,
             fmt=document.fmt,
@@ -129,7 +130,8 @@ class Checker:
             actions=actions,
             facts=facts.to_dict(),
             score=self._score(concerns),
-            flags=flags,
+            flags=[f.message for f in flag_details],
+            flag_details=flag_details,
             text=document.text,
             blocks=document.blocks,
             pages=document.pages,
@@ -137,19 +139,34 @@ class Checker:
         )
 
     # -- combination -----------------------------------------------------------------
-    @staticmethod
-    def _combine(outcome: RuleOutcome, view) -> tuple[str, float, str]:
+    def _combine(self, cid: str, outcome: RuleOutcome, view) -> tuple[str, float, str, bool]:
+        """Status, score, who decided, and whether a person should check it.
+
+        The rule pack's verdict stands unless cross-validation on unseen voices showed the model
+        right more often where they disagree for this concern *and* the model is confident.
+        A disagreement about met-or-gap that is not settled that way is marked for review."""
+        lo, hi = STATUS_BAND[outcome.status]
+        rule_score = lo + (hi - lo) * outcome.strength
         if view is None:
-            lo, hi = STATUS_BAND[outcome.status]
-            return outcome.status, lo + (hi - lo) * outcome.strength, "rules"
-        status = view.status
+            return outcome.status, rule_score, "rules", False
         p = view.probabilities
-        score = p.get("met", 0.0) + 0.5 * p.get("partial", 0.0)
-        decided = "rules+model" if status == outcome.status else "model"
-        return status, score, decided
+        model_score = p.get("met", 0.0) + 0.5 * p.get("partial", 0.0)
+        if view.status == outcome.status:
+            return outcome.status, model_score, "rules+model", False
+        confident = p.get(view.status, 0.0) >= self.models.confidence
+        trusted = self.models.may_overrule(cid)
+        if trusted and confident:
+            return view.status, model_score, "model", False
+        crosses = (view.status == "met") != (outcome.status == "met")
+        return outcome.status, rule_score, "rules", crosses and (trusted or confident)
 
     @staticmethod
     def _because(outcome: RuleOutcome, view, status: str) -> str:
+        if view is not None and view.status != status == outcome.status:
+            return (
+                f"{outcome.because} (the classifier read it as {view.status}; "
+                "the rule pack's reading stands)"
+            )
         if view is None or status == outcome.status:
             return outcome.because
         return (
@@ -188,11 +205,19 @@ class Checker:
             got += w * {"met": 1.0, "partial": 0.5, "missing": 0.0}[c.status]
         return round(100 * got / total) if total else 0
 
-    def _flags(self, draft, actions: list[Action], facts: Facts, concerns) -> list[str]:
-        flags: list[str] = []
+    def _flags(self, draft, actions: list[Action], facts: Facts, concerns) -> list[Flag]:
+        """Flags, each with the passages that support it (a flag with none is not raised)."""
+        flags: list[Flag] = []
         owners = {o for a in actions for o in a.owners}
+
+        def action_ev(acts: list[Action]) -> list[Evidence]:
+            return [
+                Evidence(a.text, a.start, a.end, a.section, ["action"], False, 0.0)
+                for a in acts[:4]
+            ]
+
         if not actions:
-            flags.append("no action plan found")
+            flags.append(Flag("no_action_plan", "no action plan found", "high"))
         elif owners <= {"yot"}:
             criticised = [
                 a for a in self.action_reader.criticised_agencies(draft) if a not in owners
@@ -201,16 +226,34 @@ class Checker:
             if criticised:
                 names = ", ".join(AGENCY_NAMES.get(a, a) for a in criticised[:5])
                 msg += f"; the narrative raises learning for {names} but gives them no action"
-            flags.append(msg)
+            flags.append(Flag("yot_only_actions", msg, "high", action_ev(actions)))
         if facts.looked_after and not (owners & CSC_LIKE):
+            ev = facts.evidence.get("looked_after")
             flags.append(
-                "looked-after child with no action for the corporate parent "
-                "or children's social care"
+                Flag(
+                    "looked_after_no_corporate_parent_action",
+                    "looked-after child with no action for the corporate parent "
+                    "or children's social care",
+                    "high",
+                    [Evidence(ev.text, ev.start, ev.end, "", ["looked_after"], False, 1.0)]
+                    if ev and ev.text
+                    else [],
+                )
             )
-        if concerns["blame_free"].status != "met":
-            flags.append("blaming language")
-        if concerns["qa_signoff"].status == "missing":
-            flags.append("no independent senior sign-off recorded")
+        blame = concerns.get("blame_free")
+        blame_ev = [e for e in (blame.evidence if blame else []) if e.negated]
+        if blame and blame.status != "met" and blame_ev:  # only with a blaming passage to show
+            flags.append(Flag("blaming_language", "blaming language", "medium", blame_ev))
+        signoff = concerns.get("qa_signoff")
+        if signoff and signoff.status == "missing":
+            flags.append(
+                Flag(
+                    "no_independent_signoff",
+                    "no independent senior sign-off recorded",
+                    "medium",
+                    [e for e in signoff.evidence if e.negated],
+                )
+            )
         return flags
 
 

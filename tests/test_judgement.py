@@ -31,3 +31,42 @@ def test_blame_reads_disclaimers_and_individual_critique(sentence, expected):
     concern = result.concerns["blame_free"]
     assert concern.status == expected, concern.explanation.text()
     assert ("blaming language" in result.flags) == (expected != "met")
+
+
+class _View:
+    def __init__(self, status: str, p: float) -> None:
+        rest = (1.0 - p) / 2
+        self.status = status
+        self.probabilities = {
+            s: (p if s == status else rest) for s in ("met", "partial", "missing")
+        }
+
+
+class _Models:
+    def __init__(self, trusted: bool) -> None:
+        self.trusted = trusted
+        self.confidence = 0.7
+
+    def may_overrule(self, cid: str) -> bool:
+        return self.trusted
+
+
+@pytest.mark.parametrize(
+    ("trusted", "model", "p", "expected"),
+    [
+        (False, "partial", 0.95, ("met", "rules", True)),  # untrusted, confident: please check
+        (False, "partial", 0.55, ("met", "rules", False)),  # untrusted, unsure: rules stand
+        (True, "partial", 0.95, ("partial", "model", False)),  # trusted and confident: overrules
+        (True, "partial", 0.55, ("met", "rules", True)),  # trusted but unsure: please check
+        (True, "met", 0.95, ("met", "rules+model", False)),  # agreement
+    ],
+)
+def test_arbitration_between_rules_and_model(trusted, model, p, expected):
+    from qa_assistant.checker import Checker
+    from qa_assistant.checks.rule_check import RuleOutcome
+
+    checker = Checker.__new__(Checker)
+    checker.models = _Models(trusted)
+    outcome = RuleOutcome("met", "r", "because", {}, [], [], [], 1.0)
+    status, _score, decided, review = checker._combine("blame_free", outcome, _View(model, p))
+    assert (status, decided, review) == expected

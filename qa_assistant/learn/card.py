@@ -130,7 +130,14 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
         + ".",
         "- Concerns where the rule packs alone score higher than the model on unseen voices "
         "(the model still decides; both views are shown in every explanation): "
-        + (", ".join(f"`{c}` ({fig['rules_only'][c]['gap_f1']:.2f} vs {fig['cv_by_voice'][c]['gap_f1']:.2f})" for c in ids if fig["rules_only"][c]["gap_f1"] > fig["cv_by_voice"][c]["gap_f1"]) or "none")
+        + (
+            ", ".join(
+                f"`{c}` ({fig['rules_only'][c]['gap_f1']:.2f} vs {fig['cv_by_voice'][c]['gap_f1']:.2f})"
+                for c in ids
+                if fig["rules_only"][c]["gap_f1"] > fig["cv_by_voice"][c]["gap_f1"]
+            )
+            or "none"
+        )
         + ". The rule figures are measured on the same corpus the packs were written against, so they are optimistic.",
         "",
         "## Known limits",

@@ -20,15 +20,24 @@ from qa_assistant.learn.baseline import keyword_status
 from qa_assistant.learn.labels import load_labelled
 from qa_assistant.learn.metrics import STATUSES, jaccard, summarise
 
+HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")
+
 
 def evaluate_folder(folder: Path, rules_only: bool = False) -> dict:
     checker = Checker(use_models=not rules_only)
-    drafts = load_labelled(folder)
+    fig = score_labelled(checker, load_labelled(folder))
+    fig["folder"] = str(folder)
+    return fig
+
+
+def score_labelled(checker: Checker, drafts) -> dict:
+    """Score labelled drafts with ``checker`` (and keyword search beside it)."""
     ids = checker.rules.concern_ids
     gold: dict[str, list[str]] = {c: [] for c in ids}
     pred: dict[str, list[str]] = {c: [] for c in ids}
     base: dict[str, list[str]] = {c: [] for c in ids}
-    owners, looked_after, errors = [], [], []
+    owners, looked_after, incident, errors = [], [], [], []
+    reviews = cells = 0
     for d in drafts:
         try:
             result = checker.check_path(d.path)
@@ -40,20 +49,29 @@ def evaluate_folder(folder: Path, rules_only: bool = False) -> dict:
                 continue
             gold[c].append(d.concerns[c])
             pred[c].append(result.concerns[c].status)
+            reviews += result.concerns[c].needs_review
+            cells += 1
             base[c].append(keyword_status(checker.rules.pack(c), result.text))
         found = {o for a in result.actions for o in a.owners}
         owners.append(jaccard(found, set(d.facts.get("action_owners", []))))
         if "looked_after" in d.facts:
             looked_after.append(result.facts["looked_after"] == bool(d.facts["looked_after"]))
+        if d.facts.get("incident_type"):
+            incident.append(result.facts["incident_type"] == d.facts["incident_type"])
+    gold = {c: g for c, g in gold.items() if g}
+    pred = {c: pred[c] for c in gold}
+    base = {c: base[c] for c in gold}
     return {
-        "folder": str(folder),
+        "folder": "",
         "drafts": len(drafts) - len(errors),
         "errors": errors,
-        "checker": "rules only" if rules_only or checker.models is None else "rules + models",
+        "checker": "rules only" if checker.models is None else "rules + models",
         "tool": summarise(gold, pred),
         "keyword": summarise(gold, base, ci=False),
         "owner_jaccard": float(np.mean(owners)) if owners else None,
         "looked_after_accuracy": float(np.mean(looked_after)) if looked_after else None,
+        "incident_type_accuracy": float(np.mean(incident)) if incident else None,
+        "needs_review_rate": reviews / cells if cells else 0.0,
     }
 
 
@@ -75,11 +93,20 @@ def format_report(fig: dict) -> str:
         )
     mean = np.mean([fig["tool"][c]["gap_f1"] for c in ids])
     kmean = np.mean([fig["keyword"][c]["gap_f1"] for c in ids])
-    lines += ["", f"{'mean':26} {mean:7.2f} {'':>13} {kmean:6.2f}", ""]
+    lines += ["", f"{'mean':26} {mean:7.2f} {'':>13} {kmean:6.2f}"]
+    head = [c for c in HEADLINE if c in fig["tool"]]
+    if head:
+        hmean = np.mean([fig["tool"][c]["gap_f1"] for c in head])
+        lines.append(f"{'mean of headline four':26} {hmean:7.2f}")
+    acc = np.mean([fig["tool"][c]["accuracy3"] for c in ids])
+    lines += [f"{'mean 3-class agreement':26} {acc:7.2f}", ""]
     if fig["owner_jaccard"] is not None:
         lines.append(f"action owners: mean Jaccard {fig['owner_jaccard']:.2f}")
     if fig["looked_after_accuracy"] is not None:
         lines.append(f"looked after: accuracy {fig['looked_after_accuracy']:.2f}")
+    if fig.get("incident_type_accuracy") is not None:
+        lines.append(f"incident type: accuracy {fig['incident_type_accuracy']:.2f}")
+    lines.append(f"needs review: {fig.get('needs_review_rate', 0):.1%} of concern verdicts")
     lines += [
         "",
         "Confusion matrices (rows = labelled, columns = tool; order met/partial/missing):",

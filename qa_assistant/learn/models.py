@@ -249,6 +249,18 @@ class ConcernModels:
     rules: RuleSet | None = field(default=None, repr=False)
     meta: dict = field(default_factory=dict)
 
+    def may_overrule(self, concern_id: str) -> bool:
+        """May the model overrule the rule pack for this concern? Only where leave-one-voice-out
+        cross-validation showed that, where the two disagreed, the model was right clearly more
+        often (decided by ``qa-assistant train``; absent: never)."""
+        entry = (self.meta.get("arbitration") or {}).get(concern_id) or {}
+        return bool(entry.get("model_may_overrule", False))
+
+    @property
+    def confidence(self) -> float:
+        """The probability above which the model's view counts as confident."""
+        return float((self.meta.get("arbitration_policy") or {}).get("confidence", 0.7))
+
     def predict(
         self, draft: AnalysedDraft, outcomes: dict[str, RuleOutcome]
     ) -> dict[str, ModelView]:

@@ -37,6 +37,19 @@ from qa_assistant.paths import ROOT, models_dir
 
 SEED = 20261123
 HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")
+LOCKBOX_FILE = "LOCKBOX"  # in the corpus folder: voices held out of training and tuning
+CONFIDENCE = 0.7  # a model view at or above this probability counts as confident
+OVERRULE_MARGIN = 2  # the model must be right this many more times than the rules where they
+# disagree (leave-one-voice-out) before it may overrule them for a concern
+
+
+def lockbox_voices(corpus: Path) -> set[str]:
+    """Voices set aside before any tuning; read once, at the end (``train --open-lockbox``)."""
+    f = corpus / LOCKBOX_FILE
+    if not f.exists():
+        return set()
+    lines = f.read_text(encoding="utf-8").splitlines()
+    return {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
 
 
 def _sentences(items: Sequence[Prepared]) -> tuple[list[str], np.ndarray]:
@@ -79,8 +92,9 @@ def fit_models(items: list[Prepared], checker: Checker) -> ConcernModels:
     for cid in ids:
         names[cid] = sorted(oof[0].dense[cid]) if oof else []
         model = new_doc_model(SEED)
-        X = doc_matrix(model, names[cid], oof, cid, fit=True)
-        labels = [p.label.concerns.get(cid, "missing") for p in items]
+        keep = [i for i, p in enumerate(items) if cid in p.label.concerns]
+        X = doc_matrix(model, names[cid], [oof[i] for i in keep], cid, fit=True)
+        labels = [items[i].label.concerns[cid] for i in keep]
         model["clf"].fit(X, labels)
         docs[cid] = {
             "vec": portable_vectorizer(model["vec"]),
@@ -89,19 +103,20 @@ def fit_models(items: list[Prepared], checker: Checker) -> ConcernModels:
     return ConcernModels(ids, sentence, docs, names, rules=rules)
 
 
-def _predict(models: ConcernModels, items: list[Prepared]) -> list[dict[str, str]]:
+def _predict(models: ConcernModels, items: list[Prepared]) -> list[dict[str, tuple[str, float]]]:
+    """Per draft and concern: the model's status and its probability."""
     out = []
     for p in items:
         views = models.predict(p.draft, p.outcomes)
-        out.append({cid: v.status for cid, v in views.items()})
+        out.append({cid: (v.status, v.probabilities[v.status]) for cid, v in views.items()})
     return out
 
 
 def cross_validate(
     items: list[Prepared], checker: Checker, groups: list[str]
-) -> list[dict[str, str]]:
+) -> list[dict[str, tuple[str, float]]]:
     """Predictions for every draft from models that never saw its group."""
-    preds: list[dict[str, str] | None] = [None] * len(items)
+    preds: list[dict | None] = [None] * len(items)
     for g in sorted(set(groups)):
         test = [i for i, x in enumerate(groups) if x == g]
         train = [items[i] for i, x in enumerate(groups) if x != g]
@@ -112,9 +127,66 @@ def cross_validate(
 
 
 def _tables(items: list[Prepared], preds: list[dict[str, str]], ids: list[str]) -> dict:
-    gold = {c: [p.label.concerns.get(c, "missing") for p in items] for c in ids}
-    pred = {c: [pr.get(c, "missing") for pr in preds] for c in ids}
-    return summarise(gold, pred)
+    """Figures per concern over the drafts labelled for it."""
+    gold = {c: [p.label.concerns[c] for p in items if c in p.label.concerns] for c in ids}
+    pred = {
+        c: [pr.get(c, "missing") for p, pr in zip(items, preds) if c in p.label.concerns]
+        for c in ids
+    }
+    return summarise({c: g for c, g in gold.items() if g}, {c: pred[c] for c in gold if gold[c]})
+
+
+def _statuses(preds: list[dict[str, tuple[str, float]]]) -> list[dict[str, str]]:
+    return [{c: v[0] for c, v in pr.items()} for pr in preds]
+
+
+def decide_arbitration(
+    items: list[Prepared], preds: list[dict[str, tuple[str, float]]], ids: list[str]
+) -> dict[str, dict]:
+    """Per concern: where the unseen-voice model and the rules disagreed, who was right?"""
+    out: dict[str, dict] = {}
+    for c in ids:
+        n = model_right = rules_right = 0
+        for p, pr in zip(items, preds):
+            gold = p.label.concerns.get(c)
+            if gold is None or c not in pr:
+                continue
+            model, rule = pr[c][0], p.outcomes[c].status
+            if model == rule:
+                continue
+            n += 1
+            model_right += model == gold
+            rules_right += rule == gold
+        out[c] = {
+            "disagreements": n,
+            "model_right": model_right,
+            "rules_right": rules_right,
+            "model_may_overrule": model_right >= rules_right + OVERRULE_MARGIN,
+        }
+    return out
+
+
+def arbitrate(
+    items: list[Prepared], preds: list[dict[str, tuple[str, float]]], arbitration: dict
+) -> tuple[list[dict[str, str]], float]:
+    """What the shipped checker reports (see Checker._combine), and how often it asks for review."""
+    out = []
+    reviews = cells = 0
+    for p, pr in zip(items, preds):
+        row = {}
+        for c, (model, prob) in pr.items():
+            rule = p.outcomes[c].status
+            trusted = arbitration.get(c, {}).get("model_may_overrule", False)
+            confident = prob >= CONFIDENCE
+            row[c] = model if (model != rule and trusted and confident) else rule
+            if model == rule:
+                row[c] = rule
+            elif not (trusted and confident):
+                crosses = (model == "met") != (rule == "met")
+                reviews += crosses and (trusted or confident)
+            cells += 1
+        out.append(row)
+    return out, (reviews / cells if cells else 0.0)
 
 
 def evaluate_all(items: list[Prepared], checker: Checker) -> dict:
@@ -122,7 +194,10 @@ def evaluate_all(items: list[Prepared], checker: Checker) -> dict:
     rng = np.random.default_rng(SEED)
     fold_of = {p.label.id: int(k) for p, k in zip(items, rng.permutation(len(items)) % 5)}
     by_draft = cross_validate(items, checker, [f"fold{fold_of[p.label.id]}" for p in items])
-    by_voice = cross_validate(items, checker, [p.label.voice for p in items])
+    by_voice_views = cross_validate(items, checker, [p.label.voice for p in items])
+    arbitration = decide_arbitration(items, by_voice_views, ids)
+    shipped, review_rate = arbitrate(items, by_voice_views, arbitration)
+    by_voice = _statuses(by_voice_views)
     rules_only = [{c: p.outcomes[c].status for c in ids} for p in items]
     keyword = [
         {c: keyword_status(checker.rules.pack(c), p.draft.document.text) for c in ids}
@@ -134,13 +209,16 @@ def evaluate_all(items: list[Prepared], checker: Checker) -> dict:
     per_voice = {}
     for v in voices:
         idx = [i for i, p in enumerate(items) if p.label.voice == v]
-        t = _tables([items[i] for i in idx], [by_voice[i] for i in idx], ids)
-        per_voice[v] = float(np.mean([t[c]["gap_f1"] for c in ids]))
+        t = _tables([items[i] for i in idx], [shipped[i] for i in idx], ids)
+        per_voice[v] = float(np.mean([t[c]["gap_f1"] for c in t]))
     return {
         "drafts": len(items),
         "voices": voices,
-        "cv_by_draft": _tables(items, by_draft, ids),
+        "cv_by_draft": _tables(items, _statuses(by_draft), ids),
         "cv_by_voice": _tables(items, by_voice, ids),
+        "shipped_by_voice": _tables(items, shipped, ids),
+        "needs_review_rate": review_rate,
+        "arbitration": arbitration,
         "rules_only": _tables(items, rules_only, ids),
         "keyword": _tables(items, keyword, ids),
         "owner_jaccard": float(np.mean(owners)),
@@ -154,7 +232,10 @@ def main(args) -> int:
     out = Path(args.out) if args.out else models_dir()
     t0 = time.time()
     checker = Checker(use_models=False)
-    labelled = load_labelled(corpus)
+    held = lockbox_voices(corpus)
+    everything = load_labelled(corpus)
+    labelled = [d for d in everything if d.voice not in held]
+    lockbox = [d for d in everything if d.voice in held]
     if not labelled:
         print(f"qa-assistant: no labelled drafts in {corpus}", file=sys.stderr)
         return 2
@@ -174,19 +255,37 @@ def main(args) -> int:
     models.meta = {
         "drafts": len(items),
         "voices": figures["voices"],
+        "lockbox_voices": sorted(held),
+        "arbitration": figures["arbitration"],
+        "arbitration_policy": {"confidence": CONFIDENCE, "overrule_margin": OVERRULE_MARGIN},
         "seed": SEED,
         "corpus": str(corpus.relative_to(ROOT)) if corpus.is_relative_to(ROOT) else str(corpus),
     }
     models.save(out)
+    if getattr(args, "open_lockbox", False) and lockbox:
+        figures["lockbox"] = evaluate_lockbox(lockbox, out)
+    elif (out / "figures.json").exists():  # keep the figures of the one opening of the lockbox
+        old = json.loads((out / "figures.json").read_text(encoding="utf-8"))
+        if "lockbox" in old:
+            figures["lockbox"] = old["lockbox"] | {"stale": True}
     (out / "figures.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     if not getattr(args, "no_card", False):
         from qa_assistant.learn.card import write_card
 
         write_card(out / "README.md", figures, models.meta)
-    mean = np.mean([figures["cv_by_voice"][c]["gap_f1"] for c in checker.rules.concern_ids])
+    mean = np.mean([v["gap_f1"] for v in figures["shipped_by_voice"].values()])
     print(
         f"trained on {len(items)} drafts in {time.time() - t0:.0f}s; unseen-voice mean gap F1 "
         f"{mean:.3f}; wrote {out}",
         file=sys.stderr,
     )
     return 0
+
+
+def evaluate_lockbox(drafts, folder: Path) -> dict:
+    """Score the held-out voices with the shipped checker (rules + models as arbitrated)."""
+    from qa_assistant.learn.evaluate import score_labelled
+    from qa_assistant.learn.models import ConcernModels
+
+    checker = Checker(models=ConcernModels.load(folder))
+    return score_labelled(checker, drafts)

@@ -80,6 +80,7 @@ class ConcernResult:
     explanation: Explanation
     advice: str
     severity: str = "medium"
+    needs_review: bool = False  # rules and model disagree about met-or-gap: a person should check
 
     @property
     def is_gap(self) -> bool:
@@ -94,6 +95,7 @@ class ConcernResult:
             "explanation": self.explanation.text(),
             "advice": self.advice,
             "severity": self.severity,
+            "needs_review": self.needs_review,
             "details": {
                 "rule_status": self.explanation.rule_status,
                 "rule": self.explanation.rule,
@@ -101,6 +103,24 @@ class ConcernResult:
                 "model": self.explanation.model,
                 "decided_by": self.explanation.decided_by,
             },
+        }
+
+
+@dataclass
+class Flag:
+    """What a manager must not miss, with the passages that support it."""
+
+    id: str
+    message: str
+    severity: str = "high"
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "message": self.message,
+            "severity": self.severity,
+            "evidence": [e.to_dict() for e in self.evidence],
         }
 
 
@@ -117,6 +137,12 @@ class DraftResult:
     blocks: list = field(repr=False, default_factory=list)
     pages: int | None = None
     words: int = 0
+    flag_details: list[Flag] = field(default_factory=list)
+    warning: str = ""  # e.g. "this does not read as a learning review"
+
+    @property
+    def needs_review(self) -> list[ConcernResult]:
+        return [c for c in self.concerns.values() if c.needs_review]
 
     @property
     def gaps(self) -> list[ConcernResult]:
@@ -132,6 +158,9 @@ class DraftResult:
                 "score": self.score,
                 "gaps": len(self.gaps),
                 "flags": list(self.flags),
+                "flag_details": [f.to_dict() for f in self.flag_details],
+                "needs_review": [c.id for c in self.needs_review],
+                "warning": self.warning,
                 "format": self.fmt,
                 "pages": self.pages,
                 "words": self.words,
