@@ -243,6 +243,13 @@ def assert_dom_stays_home(page, origin: str) -> None:
         assert all(not s or s.startswith(origin + "/") for s in srcs), (tag, srcs)
 
 
+def wait_for_draft_view(page) -> None:
+    """A draft's full view is drawn: cards, the highlighted draft and the action table (last)."""
+    page.locator(".qa-card").first.wait_for(state="visible")
+    page.locator(".qa-draft").first.wait_for(state="visible")
+    page.locator("table.qa-actions").first.wait_for(state="visible")
+
+
 def open_all_details(page) -> None:
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
 
@@ -388,6 +395,7 @@ def test_hostile_draft_single_view_shows_text_literally(app_url, browser, listen
             has_text="Show the evidence for").locator("input").click()
         page.get_by_role("option", name=re.compile("Voice of the child")).click()
         page.locator("ol.qa-jump").wait_for(state="visible")
+        wait_for_draft_view(page)
         open_all_details(page)
 
         text = body_text(page)
@@ -464,7 +472,9 @@ def test_hostile_drafts_in_the_sample_view_and_opened_from_the_table(app_url, br
         heading = page.locator("h3.qa-heading").first
         heading.wait_for(state="visible")
         assert " ".join(heading.inner_text().split()) == f"QA results: {name}"
-        page.locator(".qa-card").first.wait_for(state="visible")
+        picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Open a draft")
+        assert picker.locator("input").input_value() == name  # the selectbox: literal too
+        wait_for_draft_view(page)
         open_all_details(page)
         text = body_text(page)
         for snippet in (p["md_image"], p["script"], p["html_img"], p["colour"]):

@@ -11,18 +11,22 @@ which points the URLs at a local listener.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
+import zipfile
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import docx
 import pytest
 from markdown_it import MarkdownIt
 from test_app_logic import DRAFT, as_markdown
 
 from qa_assistant.checker import Checker
+from qa_assistant.render.docx_comments import annotated_docx
 from qa_assistant.render.escape import (
     WORD_JOINER,
     html_text,
@@ -315,3 +319,20 @@ def test_app_shows_hostile_upload_literally():
     assert len(boxes) == 1
     assert_inert_html(boxes[0])
     assert f"{hostile_name(ext='.docx')}: could not be checked" in shown(boxes[0])
+
+
+def test_annotated_word_copy_is_literal_and_links_nothing(hostile):
+    """Word shows text as text; the annotated copy must also carry no hyperlink, field or
+    external relationship made from the draft (Word would offer to open it)."""
+    data = annotated_docx(hostile, hostile_draft_md().encode("utf-8"), "hostile.md")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                xml = z.read(name).decode("utf-8", "replace")
+                for bad in ("<w:hyperlink", "HYPERLINK", "<w:fldSimple", "<w:instrText",
+                            'TargetMode="External"'):
+                    assert bad not in xml, (name, bad)
+    d = docx.Document(io.BytesIO(data))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert payloads(NOWHERE)["md_image"] in text and ":red[ALL MET]" in text
+    assert any(c.text for c in d.comments)
