@@ -5,6 +5,12 @@ drafts (a row per draft, counts per concern, action owners, CSV/XLSX export). Dr
 children: uploads stay in this session's memory, are never written to disk or logged, and are
 dropped when the file is removed from the uploader or the session is cleared. The logic lives in
 ``qa_assistant.ui``; this file only lays it out.
+
+Draft text and file names are untrusted: they are never passed to a Streamlit call that renders
+Markdown (``st.error``, ``st.warning``, ``st.subheader``, ``st.table``, progress and spinner
+text). They are shown through escaped HTML (``st.html`` with ``qa_assistant.render.escape``,
+``qa_assistant.ui.alerts``) or components that do not interpret text (``st.dataframe``, select
+boxes). Icons are emoji or plain symbols: a ``:material/...`` page icon is fetched online.
 """
 
 from __future__ import annotations
