@@ -8,9 +8,11 @@ bullet lists and an action table) are generated in each format (.docx, .pdf, .tx
 temporary directory, then the script measures: warm per-draft latency (median and p95), the cold
 start of a fresh ``qa-assistant check`` process, batch throughput over 100 mixed drafts with one
 and two worker processes (``qa_assistant.batch.run_batch``), peak memory, the cost of checking
-against merely extracting the text (``ingest.read_bytes``), and how time grows with length. A
-Markdown table with PASS/FAIL against each target is printed and written to
-``bench/results.md``. The drafts are invented; nothing leaves the temporary directory.
+against merely extracting the text (``ingest.read_bytes``), how time grows with length, the
+slowest valid inputs (a 500-page PDF and a 50,000-paragraph .docx through ``qa-assistant check``)
+and whether memory stays flat over 1,000 checks of different drafts. A Markdown table with
+PASS/FAIL against each target is printed and written to ``bench/results.md``. The drafts are
+invented; nothing leaves the temporary directory.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ TARGET_BATCH_100_S = 30.0
 TARGET_COLD_START_S = 3.0
 TARGET_PEAK_MB = 600.0
 TARGET_CHECK_TO_EXTRACT = 2.0
+TARGET_SLOWEST_S = 15.0  # the slowest valid inputs: a 500-page PDF, a 50,000-paragraph .docx
+TARGET_SLOWEST_MB = 1024.0
+TARGET_FLAT_MB = 25.0  # memory growth over 1,000 checks of different drafts
 
 # -- synthetic drafts ------------------------------------------------------------------------
 
@@ -332,6 +337,91 @@ def batch_run(folder: Path, workers: int) -> dict:
     return result
 
 
+def _pdf_pages(data: bytes) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+
+
+def big_pdf(folder: Path, pages: int) -> tuple[Path, int]:
+    """A valid synthetic review of about ``pages`` PDF pages (never over: the reader's limit)."""
+    words = int(pages * 1.2)
+    for _ in range(4):
+        data = render(draft_source(words, 77), "pdf", "big")
+        got = _pdf_pages(data)
+        if got <= pages:
+            break
+        words = int(words * pages / got) - 2
+    path = folder / f"slowest_{got}p.pdf"
+    path.write_bytes(data)
+    return path, got
+
+
+def many_paragraph_docx(folder: Path, paragraphs: int) -> Path:
+    """A valid review with a chronology of ``paragraphs`` short paragraphs (as a long case
+    history pasted line by line), within the text limit."""
+    rnd = random.Random(78)
+    lines = draft_source(10, 78).splitlines()
+    chronology = ["## Chronology", ""]
+    for i in range(paragraphs):
+        chronology += [
+            f"{rnd.randint(1, 28)} {rnd.choice(_MONTHS)[:3]}: visit {i}; "
+            f"{rnd.choice(_NAMES)} seen at home.",
+            "",
+        ]
+    cut = next(k for k, line in enumerate(lines) if "Action plan" in line)
+    source = "\n".join(lines[:cut] + chronology + lines[cut:])
+    path = folder / f"slowest_{paragraphs}_paragraphs.docx"
+    path.write_bytes(render(source, "docx", "many"))
+    return path
+
+
+# Checks ``n`` different drafts (a 2-page review plus 300 words no other draft has, a child's
+# name among them) in one fresh process, and reports the resident memory and the size of spaCy's
+# string store after a warm-up and at the end. "bare" checks without the memory zone, for scale.
+_FLAT_RUNNER = """
+import json, os, random, string, sys
+from qa_assistant.bench import draft_source
+from qa_assistant.checker import Checker
+from qa_assistant.ingest import read_bytes
+n, mode = int(sys.argv[1]), sys.argv[2]
+try:
+    checker = Checker()
+except Exception:
+    checker = Checker(use_models=False)
+strings = checker.nlp.vocab.strings
+base = draft_source(2, 11)
+rnd = random.Random(12)
+page = os.sysconf("SC_PAGE_SIZE")
+def rss():
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * page / 2**20
+def draft(k):
+    words = " ".join("".join(rnd.choice(string.ascii_lowercase) for _ in range(10)).capitalize()
+                     for _ in range(300))
+    return (base + f"\n\nQuorval{k} said: " + words + ".\n").encode()
+def check(k):
+    data = draft(k)
+    if mode == "bare":
+        Checker.check_document.__wrapped__(checker, read_bytes(data, "d.md"))
+    else:
+        checker.check_bytes(data, "d.md")
+for k in range(30):
+    check(-1 - k)
+r0, s0 = rss(), len(strings)
+for k in range(n):
+    check(k)
+print(json.dumps({"rss0": r0, "rss1": rss(), "strings0": s0, "strings1": len(strings),
+                  "kept": f"Quorval{n - 1}" in strings}))
+"""
+
+
+def memory_flatness(n: int, mode: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", _FLAT_RUNNER, str(n), mode],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def own_peak_mb() -> float:
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
@@ -468,6 +558,48 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
                     row.value += f"; x{100 / n_batch:.0f} = {scaled:.1f} s for 100"
             rows.append(row)
 
+        # the slowest valid inputs, through the command line (its per-file limits raised so
+        # that the figure is measured, not cut off)
+        slow_dir = tmp / "slowest"
+        slow_dir.mkdir()
+        pdf_pages, paragraphs = (100, 10_000) if quick else (500, 50_000)
+        pdf_path, got_pages = big_pdf(slow_dir, pdf_pages)
+        docx_path = many_paragraph_docx(slow_dir, paragraphs)
+        for label, path in ((f"{got_pages}-page .pdf", pdf_path),
+                            (f"{paragraphs:,}-paragraph .docx", docx_path)):
+            got = measured([*cli_command(), "check", str(path), "--format", "json",
+                            "--time-limit", "600", "--memory-limit", "4096"])
+            ok = got["code"] == 0 and got["seconds"] < TARGET_SLOWEST_S
+            ok = ok and got["peak_mb"] < TARGET_SLOWEST_MB
+            rows.append(Row(
+                f"slowest valid input: `qa-assistant check` {label} "
+                f"({path.stat().st_size / 1048576:.1f} MB file)",
+                f"{got['seconds']:.1f} s, {got['peak_mb']:.0f} MB"
+                + ("" if got["code"] == 0 else f" (exit {got['code']})"),
+                f"< {TARGET_SLOWEST_S:.0f} s and < {TARGET_SLOWEST_MB:.0f} MB", ok,
+            ))
+
+        # memory over many checks of different drafts
+        n_flat = 100 if quick else 1000
+        flat = memory_flatness(n_flat, "zone")
+        growth = flat["rss1"] - flat["rss0"]
+        rows.append(Row(
+            f"memory over {n_flat:,} checks of different drafts (after 30 warm-up checks)",
+            f"{flat['rss0']:.0f} -> {flat['rss1']:.0f} MB ({growth:+.1f} MB); spaCy strings "
+            f"{flat['strings0']:,} -> {flat['strings1']:,}"
+            + ("; a draft's name was kept" if flat["kept"] else ""),
+            f"< {TARGET_FLAT_MB:.0f} MB growth, no strings kept",
+            growth < TARGET_FLAT_MB and flat["strings1"] == flat["strings0"] and not flat["kept"],
+        ))
+        n_bare = 50 if quick else 200
+        bare = memory_flatness(n_bare, "bare")
+        rows.append(Row(
+            f"for scale: {n_bare} checks without the memory zone (the old behaviour)",
+            f"{bare['rss0']:.0f} -> {bare['rss1']:.0f} MB "
+            f"({bare['rss1'] - bare['rss0']:+.1f} MB); spaCy strings "
+            f"{bare['strings0']:,} -> {bare['strings1']:,}",
+        ))
+
         worst = max(peaks, key=peaks.get)
         rows.append(Row("peak memory (max RSS of a checking process and its workers)",
                         f"{peaks[worst]:.0f} MB ({worst}); "
@@ -503,6 +635,13 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
         "so worker start-up and model loading are included); the mix cycles "
         ".docx/.pdf/.txt over 2, 5, 10, 20, 20 and 30 pages",
         "warm figures: the 20-page .docx target is judged on the p95",
+        "slowest valid inputs: a fresh `qa-assistant check` process (start-up included; the "
+        "checking runs in its limited worker process, whose memory is in the peak); "
+        + ("--quick uses a 100-page PDF and 10,000 paragraphs" if quick else
+           "the PDF is generated to at most 500 pages, the reader's page limit"),
+        "memory flatness: one fresh process checks drafts that each carry 300 words no other "
+        "draft has; resident memory and spaCy's string count after 30 warm-up checks and at "
+        "the end",
     ]
     header = (f"# Benchmark results\n\nGenerated by `python -m qa_assistant.bench"
               f"{' --quick' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M')}.")
