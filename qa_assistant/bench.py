@@ -399,7 +399,7 @@ def rss():
 def draft(k):
     words = " ".join("".join(rnd.choice(string.ascii_lowercase) for _ in range(10)).capitalize()
                      for _ in range(300))
-    return (base + f"\n\nQuorval{k} said: " + words + ".\n").encode()
+    return (base + f"\\n\\nQuorval{k} said: " + words + ".\\n").encode()
 def check(k):
     data = draft(k)
     if mode == "bare":
