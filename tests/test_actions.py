@@ -287,9 +287,68 @@ def test_action_dict_contract():
     ],
 )
 def test_calendar_dates(text, when, words):
-    assert parse_date(text) == (when, words)
-    due = find_due(text, TIMESCALES)
+    assert parse_date(text, 2025) == (when, words)
+    due = find_due(text, TIMESCALES, 2025)
     assert (due.when, due.timescale, due.dated) == (when, words, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "expected"),
+    [
+        (
+            "His mother made three housing applications during 2018, the first on May 31.",
+            2018,
+            None,
+        ),
+        ("The panel meets again on September 28.", 2025, None),
+        ("end of Jan 25", None, None),  # no review year to read it against: no year invented
+        ("end of Jan 25", 2019, None),
+    ],
+)
+def test_no_year_is_invented(text, near, expected):
+    assert parse_date(text, near) == expected
+    due = find_due(text, TIMESCALES, near)
+    assert due.when is None
+
+
+def test_no_action_from_background_chronology_or_contents():
+    spec = """
+    # Learning review: Kai
+
+    ## Contents
+    5. Findings and Recommendations ........ 23
+
+    ## Background
+    His mother made three housing applications during 2018, the first on May 31.
+    Housing to review the tenancy by 31/03/2019 was the plan at the time.
+
+    ## Chronology
+    | Date | Event | Action taken |
+    |---|---|---|
+    | 03/05/2024 | Missing episode | Police to search the area |
+
+    ## Analysis
+    The school should have shared the exclusion with the YOT by 31/01/2024.
+    """
+    assert actions_of(spec) == []
+
+
+def test_recommendations_as_reviews_write_them():
+    spec = """
+    # Learning review: Kai
+
+    ## Findings and recommendations
+    Finding 1: Information about the exclusion did not reach the YOT.
+
+    Recommendation 2: The ICB should review CAMHS waiting times for children open to the YOT.
+
+    For the LSCP to seek assurance that schools notify the YOT of exclusions within 5 days.
+
+    All agencies should consider contextual safeguarding in assessments.
+    """
+    acts = actions_of(spec)
+    assert [a.owners for a in acts] == [["health"], ["safeguarding_partnership"], []]
+    assert all(not a.text.startswith("Finding") for a in acts)
 
 
 @pytest.mark.parametrize(
@@ -349,23 +408,38 @@ def test_looked_after_from_a_form_field():
 @pytest.mark.parametrize(
     ("summary", "incident"),
     [
-        ("M was charged with the murder of an 18-year-old man who died after being stabbed.",
-         "murder_manslaughter"),
-        ("M was charged with attempted murder after a man was stabbed in the neck.",
-         "attempted_murder"),
+        (
+            "M was charged with the murder of an 18-year-old man who died after being stabbed.",
+            "murder_manslaughter",
+        ),
+        (
+            "M was charged with attempted murder after a man was stabbed in the neck.",
+            "attempted_murder",
+        ),
         ("M was arrested for rape of a 14-year-old girl.", "rape"),
-        ("M was charged with wounding with intent (section 18 GBH) after a fight in the park.",
-         "gbh_wounding"),
-        ("M was arrested under the Terrorism Act for collecting information useful to a "
-         "terrorist.", "terrorism"),
+        (
+            "M was charged with wounding with intent (section 18 GBH) after a fight in the park.",
+            "gbh_wounding",
+        ),
+        (
+            "M was arrested under the Terrorism Act for collecting information useful to a "
+            "terrorist.",
+            "terrorism",
+        ),
         ("M died in hospital after a fatal overdose.", "child_death"),
-        ("M attempted suicide by ligature in her bedroom and was found by her carer.",
-         "attempted_suicide"),
+        (
+            "M attempted suicide by ligature in her bedroom and was found by her carer.",
+            "attempted_suicide",
+        ),
         ("M disclosed that she was raped by an older male at a party.", "child_rape_victim"),
-        ("M was stabbed and is in a critical condition in intensive care.",
-         "life_threatening_injury"),
-        ("M sustained an acquired brain injury and permanent impairment when hit by a car.",
-         "serious_impairment"),
+        (
+            "M was stabbed and is in a critical condition in intensive care.",
+            "life_threatening_injury",
+        ),
+        (
+            "M sustained an acquired brain injury and permanent impairment when hit by a car.",
+            "serious_impairment",
+        ),
         ("M was arrested for shoplifting.", "other"),
     ],
 )

@@ -102,7 +102,8 @@ def test_check_json_values_for_a_strong_draft(capsys, drafts):
     assert {c["status"] for c in data["concerns"].values()} == {"met"}
     assert data["summary"] == {**data["summary"], "score": 100, "gaps": 0, "flags": []}
     facts = {"looked_after": False, "incident_type": "gbh_wounding", "child_age": 16}
-    assert data["facts"] == facts
+    assert {k: data["facts"][k] for k in facts} == facts
+    assert data["facts"]["child"]["name"] and data["facts"]["evidence"]["incident_type"]["text"]
     owners = [a["owners"] for a in data["actions"]]
     assert owners == [["childrens_social_care"], ["police"], ["yot"]]
     assert data["actions"][0]["due"] == "2025-03-31"

@@ -39,7 +39,19 @@ _DAY_MONTH = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}}|\d{{2}})\b", re.I
 )
 _MONTH_DAY = re.compile(rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:'|’)?(\d{{4}}|\d{{2}})\b", re.I)
+# "March 2025", "Mar '25"; a bare "May 31" is a day, not 2031: two digits are a year only after
+# an apostrophe (dates are never invented).
+_MONTH_YEAR = re.compile(
+    rf"\b{_MON}\s+(?:(\d{{4}})|(?:'|’)(\d{{2}})|(\d{{2}}))\b(?!\s*(?:st|nd|rd|th)\b)", re.I
+)
+# A day and month with no year ("31 May", "May 31st", "14/03"): a date the plan names, whose year
+# is not written; reported as a timescale without a calendar date.
+_DAY_MONTH_ONLY = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}|{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b"
+    r"|\b(\d{1,2})/(\d{1,2})\b(?!/)",
+    re.I,
+)
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 _QUARTER = re.compile(
     r"\bq([1-4])\s*(?:of\s+)?(?:fy\s*)?(20\d{2}|\d{2})(?:\s*/\s*(\d{2,4}))?\b", re.I
 )
@@ -77,8 +89,19 @@ def _month_end(y: int, m: int) -> date | None:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def parse_date(text: str) -> tuple[date, str] | None:
-    """The first calendar date in ``text`` and the words that gave it."""
+def review_year(text: str) -> int | None:
+    """The year a draft is mostly about: the most frequent year written in it."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    return max(set(years), key=lambda y: (years.count(y), y))
+
+
+def parse_date(text: str, near_year: int | None = None) -> tuple[date, str] | None:
+    """The first calendar date in ``text`` and the words that gave it.
+
+    "Jan 25" is January 2025 only when 2025 is within two years of ``near_year`` (the review's
+    own year); otherwise it may be a day, and no year is invented."""
     found: list[tuple[int, date, str]] = []
     for m in _ISO.finditer(text):
         d = _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -98,7 +121,13 @@ def parse_date(text: str) -> tuple[date, str] | None:
             found.append((m.start(), d, m.group(0)))
     if not found:
         for m in _MONTH_YEAR.finditer(text):
-            d = _month_end(_year(m.group(2)), _month(m.group(1)))
+            y = m.group(2) or m.group(3)
+            if not y:
+                bare = 2000 + int(m.group(4))
+                if near_year is None or abs(bare - near_year) > 2:
+                    continue
+                y = str(bare)
+            d = _month_end(_year(y), _month(m.group(1)))
             if d:
                 found.append((m.start(), d, m.group(0)))
         for m in _QUARTER.finditer(text):
@@ -117,9 +146,9 @@ def parse_date(text: str) -> tuple[date, str] | None:
     return found[0][1], found[0][2]
 
 
-def find_due(text: str, timescale_patterns: list[re.Pattern]) -> Due:
+def find_due(text: str, timescale_patterns: list[re.Pattern], near_year: int | None = None) -> Due:
     """A calendar date if one is written, else a relative timescale, else nothing."""
-    parsed = parse_date(text)
+    parsed = parse_date(text, near_year)
     if parsed:
         return Due(parsed[0], parsed[1])
     low = text.lower()
@@ -127,4 +156,7 @@ def find_due(text: str, timescale_patterns: list[re.Pattern]) -> Due:
         m = pattern.search(low)
         if m:
             return Due(None, m.group(0))
+    m = _DAY_MONTH_ONLY.search(text)
+    if m:
+        return Due(None, m.group(0))  # a day and month: dated, but no year is invented
     return Due(None, "")

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from qa_assistant.actions.dates import Due, find_due
+from qa_assistant.actions.dates import Due, find_due, review_year
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.checks.rule_check import heading_matches
+from qa_assistant.document.headings import CONTENTS_ENTRY
 from qa_assistant.document.model import Block
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
 from qa_assistant.nlp.negation import split_label
@@ -53,6 +54,11 @@ class Action:
         }
 
 
+_CONTENTS_LINE = CONTENTS_ENTRY  # "5. Findings and Recommendations ........ 23"
+# "should have", "could have": critique of the past, not a recommendation
+_PAST_MODAL = re.compile(r"\b(should|could|would|might|must) have\b", re.I)
+
+
 def _norm(text: str) -> str:
     text = re.sub(r"^[\d.\s)]+", "", text.lower())
     return " ".join(re.sub(r"[^a-z0-9'’/& ]+", " ", text).split())
@@ -82,6 +88,9 @@ class ActionReader:
         self.timescales = [re.compile(p, re.I) for p in spec["timescale_patterns"]]
         self.not_timescale = [str(v).lower() for v in spec.get("not_a_timescale", [])]
         self.criticism = [str(v).lower() for v in spec.get("criticism_cues", [])]
+        self.no_action_headings = tuple(str(h).lower() for h in spec.get("no_action_headings", []))
+        self.finding = [re.compile(p, re.I) for p in spec.get("finding_labels", [])]
+        self.recommending = [re.compile(p, re.I) for p in spec.get("recommending", [])]
         self.owner_label = re.compile(
             r"\b(?:owner|lead|responsible|by whom|who)\s*[:\-–]\s*([^;|()]+)", re.I
         )
@@ -92,7 +101,26 @@ class ActionReader:
         return heading_matches(heading, self.section_headings)
 
     def in_action_section(self, block: Block) -> bool:
-        return any(self.is_action_heading(h) for h in block.heading_path)
+        return self.region(block) == "plan"
+
+    def region(self, block: Block) -> str:
+        """'plan', 'no_action' (background, chronology, contents, appendix) or '' (elsewhere):
+        the nearest heading above the block that is either decides."""
+        for h in reversed(block.heading_path):
+            if CONTENTS_ENTRY.search(h):
+                continue
+            if self.is_action_heading(h):
+                return "plan"
+            if heading_matches(h, self.no_action_headings):
+                return "no_action"
+        return ""
+
+    def _recommends(self, text: str) -> bool:
+        t = text.strip()
+        return any(p.search(t) for p in self.recommending) and not self._finding(t)
+
+    def _finding(self, text: str) -> bool:
+        return any(p.match(text.strip()) for p in self.finding)
 
     def _column(self, header: tuple[str, ...], kind: str) -> int | None:
         names = self.columns[kind]
@@ -111,26 +139,33 @@ class ActionReader:
     # -- reading ---------------------------------------------------------------------
     def read(self, draft: AnalysedDraft) -> list[Action]:
         people = self.people_map(draft)
+        year = review_year(draft.document.text)
         blocks = draft.document.blocks
         actions: list[Action] = []
-        seen_blocks: set[int] = set()
-        for bi, block in enumerate(blocks):
-            if bi in seen_blocks or block.kind == "heading":
+        for block in blocks:
+            if block.kind == "heading":
                 continue
-            in_plan = self.in_action_section(block)
+            region = self.region(block)
+            if region == "no_action" or _CONTENTS_LINE.search(block.text):
+                continue  # never an action from background, chronology or a contents page
+            in_plan = region == "plan"
             if block.kind == "table_row":
-                act = self._from_table_row(block, in_plan, people)
+                act = self._from_table_row(block, in_plan, people, year)
                 if act:
                     actions.append(act)
                 continue
             text = block.text
-            if self._action_line(text) or (in_plan and block.kind == "list_item"):
-                actions.append(self._from_text(self._strip_line(text), block, people))
+            if self._action_line(text):
+                actions.append(self._from_text(self._strip_line(text), block, people, year))
+                continue
+            if in_plan and block.kind == "list_item":
+                if not self._finding(text):
+                    actions.append(self._from_text(text, block, people, year))
                 continue
             if in_plan and block.kind == "paragraph":
-                actions.extend(self._from_plan_paragraph(block, people))
+                actions.extend(self._from_plan_paragraph(block, people, year))
                 continue
-            actions.extend(self._from_prose(block, people))
+            actions.extend(self._from_prose(block, people, year))
         return [a for a in actions if a.text]
 
     def _action_line(self, text: str) -> bool:
@@ -141,7 +176,7 @@ class ActionReader:
             text = p.sub("", text, count=1)
         return text.strip()
 
-    def _from_table_row(self, block: Block, in_plan: bool, people) -> Action | None:
+    def _from_table_row(self, block: Block, in_plan: bool, people, year) -> Action | None:
         header = block.table_header
         cells = list(block.grid or block.cells)  # aligned with the header's columns
         if not header or tuple(cells) == tuple(header):
@@ -152,6 +187,8 @@ class ActionReader:
         o_col = self._column(header, "owner")
         d_col = self._column(header, "due")
         r_col = self._column(header, "review")
+        if not in_plan and o_col is None and d_col is None:
+            return None  # "Date | Event | Action taken": a record of what was done, not a plan
         if a_col is None:  # a plan table with unnamed columns: the longest cell is the action
             a_col = max(range(len(cells)), key=lambda i: len(cells[i])) if cells else 0
         if a_col >= len(cells):
@@ -164,37 +201,44 @@ class ActionReader:
         review = cells[r_col] if r_col is not None and r_col < len(cells) else ""
         others = " ".join(c for i, c in enumerate(cells) if i != a_col)
         return self._make(
-            text, block, people, owner_text=owner_text, due_text=due_text or others, review=review
+            text,
+            block,
+            people,
+            year,
+            owner_text=owner_text,
+            due_text=due_text or others,
+            review=review,
         )
 
-    def _from_plan_paragraph(self, block: Block, people) -> list[Action]:
+    def _from_plan_paragraph(self, block: Block, people, year) -> list[Action]:
+        """In a plan or recommendations section: the sentences that recommend or assign."""
         text = block.text
-        if text.rstrip().endswith(":") or len(text.split()) < 4:
+        if text.rstrip().endswith(":") or len(text.split()) < 4 or self._finding(text):
             return []
         parts = split_label(text)
         if parts and parts[1] and not self.annotator.agencies_in(parts[0]):
             text = parts[1]
         sentences = [s for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", text) if s.strip()]
-        found = [
-            self._from_text(s, block, people)
+        return [
+            self._from_text(s, block, people, year)
             for s in sentences
-            if self._owner_first(s) or find_due(s, self.timescales).dated
+            if not _PAST_MODAL.search(s)
+            and (
+                self._recommends(s)
+                or self._owner_first(s)
+                or find_due(s, self.timescales, year).dated
+            )
         ]
-        if found:
-            return found
-        if len(text.split()) <= 45:
-            return [self._from_text(text, block, people)]
-        return []
 
-    def _from_prose(self, block: Block, people) -> list[Action]:
+    def _from_prose(self, block: Block, people, year) -> list[Action]:
         """Outside the plan only "<agency> to <verb> ... by <date>" sentences are actions."""
         out = []
         for s in re.split(r"(?<=[.;])\s+(?=[A-Z])", block.text):
-            if len(s.split()) > 60:
+            if len(s.split()) > 60 or _PAST_MODAL.search(s):
                 continue
             owners = self._owner_first(s)
-            if owners and find_due(s, self.timescales).when is not None:
-                out.append(self._from_text(s, block, people))
+            if owners and find_due(s, self.timescales, year).when is not None:
+                out.append(self._from_text(s, block, people, year))
         return out
 
     def _owner_first(self, text: str) -> list[tuple[str, str]]:
@@ -207,15 +251,23 @@ class ActionReader:
             return []
         return self.annotator.agencies_in(head)
 
-    def _from_text(self, text: str, block: Block, people) -> Action:
+    def _from_text(self, text: str, block: Block, people, year) -> Action:
         owner_text = ""
         label = self.owner_label.search(text)
         if label:
             owner_text = label.group(1)
-        return self._make(text, block, people, owner_text=owner_text, due_text="")
+        return self._make(text, block, people, year, owner_text=owner_text, due_text="")
 
     def _make(
-        self, text: str, block: Block, people, *, owner_text: str, due_text: str, review: str = ""
+        self,
+        text: str,
+        block: Block,
+        people,
+        year: int | None,
+        *,
+        owner_text: str,
+        due_text: str,
+        review: str = "",
     ) -> Action:
         text = " ".join(text.split())
         owners: list[str] = []
@@ -235,9 +287,9 @@ class ActionReader:
         owned = bool(owners) or bool(
             owner_text.strip() and not self.annotator.default_cues.is_placeholder(owner_text)
         )
-        due = self._due(due_text) if due_text else Due(None, "")
+        due = self._due(due_text, year) if due_text else Due(None, "")
         if not due.dated:
-            due = self._due(text)
+            due = self._due(text, year)
         low = text.lower()
         words = len(text.split())
         vague = _has_phrase(low, self.vague)
@@ -260,11 +312,11 @@ class ActionReader:
             review=review,
         )
 
-    def _due(self, text: str) -> Due:
+    def _due(self, text: str, year: int | None = None) -> Due:
         low = text.lower().strip()
         if not low or any(low == n or low.startswith(n) for n in self.not_timescale):
             return Due(None, "")
-        return find_due(text, self.timescales)
+        return find_due(text, self.timescales, year)
 
     def _liaise_targets(self, low: str, owners: list[str]) -> list[str]:
         if owners and set(owners) != {"yot"}:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qa_assistant.actions.dates import review_year
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.checks.subject import SubjectChild, SubjectFinder
 from qa_assistant.nlp.annotate import AnalysedDraft, Sentence
@@ -72,6 +73,12 @@ def _any_re(patterns) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in pats) if pats else r"(?!x)x", re.I)
 
 
+def _label_re(labels) -> re.Pattern:
+    """A form label (matched whole, case-insensitively, with an optional '(...)' note)."""
+    alts = "|".join(str(x) for x in labels)
+    return re.compile(rf"(?:{alts})\s*(?:\([^)]*\))?", re.I)
+
+
 def _field_re(labels) -> re.Pattern:
     alts = "|".join(str(x) for x in labels)
     return re.compile(
@@ -114,14 +121,10 @@ class FactReader:
         self.la_after = _any_re(la.get("after_incident", []))
         self.other_person = re.compile(la.get("other_person", r"(?!x)x"))
         self.verb_use = re.compile(la.get("verb_use", r"(?!x)x"))
-        labels = "|".join(str(x) for x in la.get("field_labels", ["looked after"]))
-        self.la_field_any = re.compile(
-            rf"(?P<label>(?:{labels}))\s*(?:\([^)]*\))?\s*\??\s*[:|]\s*(?P<value>[^|]{{0,80}})",
-            re.I,
-        )
-        self.status_field = _field_re(la.get("status_labels", ["legal status"]))
+        self.la_label = _label_re(la.get("field_labels", ["looked after"]))
+        self.status_label = _label_re(la.get("status_labels", ["legal status"]))
         self.incidents = {k: _phrase_re(v) for k, v in spec["incident_types"].items()}
-        self.incident_field = _field_re(spec.get("incident_fields", ["incident type"]))
+        self.incident_label = _label_re(spec.get("incident_fields", ["incident type"]))
         self.charge = _any_re(spec.get("incident_charge_cues", []))
         self.other_actor = re.compile(spec.get("other_actor", r"(?!x)x"), re.I)
         self.victim_of = {str(k): str(v) for k, v in (spec.get("victim_of") or {}).items()}
@@ -163,12 +166,12 @@ class FactReader:
 
     # -- looked after ------------------------------------------------------------------
     def _looked_after(self, draft: AnalysedDraft) -> tuple[bool, FactEvidence]:
-        for b in draft.document.blocks:  # a form's own answer settles it
-            answer = self._la_field(b.text)
+        for label, value, block in draft.document.fields():  # a form's own answer settles it
+            answer = self._la_field(label, value)
             if answer is not None:
-                why = "the form's looked-after field answers " + ("yes" if answer else "no")
-                return answer, FactEvidence(b.text[:300], b.start, b.end, why)
-        now = _review_year(draft.document.text)
+                why = f"the form's field '{label}' answers " + ("yes" if answer else "no")
+                return answer, FactEvidence(block.text[:300], block.start, block.end, why)
+        now = review_year(draft.document.text)
         pos = neg = 0
         first: Sentence | None = None
         neg_first: Sentence | None = None
@@ -222,18 +225,11 @@ class FactReader:
             )
         return False, FactEvidence(because="nothing in the draft says the child was looked after")
 
-    def _la_field(self, text: str) -> bool | None:
-        for m in self.la_field_any.finditer(text):
-            start = m.start("label")
-            label = m.group("label")
-            # a field label opens the block or a cell, or is written in capitals on a form line
-            if start == 0 or text[:start].rstrip().endswith("|") or label.isupper():
-                answer = tick_answer(m.group("value"))
-                if answer is not None:
-                    return answer
-        m = self.status_field.match(text)
-        if m and m.group("value").strip():
-            value = m.group("value")
+    def _la_field(self, label: str, value: str) -> bool | None:
+        label = label.strip().rstrip("?:").strip()
+        if self.la_label.fullmatch(label):
+            return tick_answer(value)
+        if self.status_label.fullmatch(label) and value.strip():
             if self.la_neg.search(value):
                 return False
             if self._la_mention(value):
@@ -254,35 +250,16 @@ class FactReader:
     # -- incident ----------------------------------------------------------------------
     def _incident(self, draft: AnalysedDraft, child: SubjectChild) -> tuple[str, FactEvidence]:
         scores: dict[str, float] = {}
-        best: dict[str, tuple[float, Sentence]] = {}
+        best: dict[str, tuple[float, FactEvidence]] = {}
         w = self.weights
-        now = _review_year(draft.document.text)
-        for s in draft.sentences:
-            text = s.text
-            fm = self.incident_field.match(text)
-            short = fm is not None and 0 < len(fm.group("value").split()) <= 12
-            if fm and short:
-                weight = w["field"]
-                text = fm.group("value")
-            else:
-                section = " ".join(s.heading_path + (s.label,)).lower()
-                weight = 1.0
-                if any(h in section for h in INCIDENT_HEADINGS):
-                    weight = w["section"]
-                elif any(h in section for h in self.background):
-                    weight = w["background"]
-                charge = self.charge.search(text)
-                if charge:
-                    weight = max(weight, w["charge"])
-                elif _years_before(text, now):
-                    weight *= w["background"]  # "his brother died in 2021": history
-                if s.index < 40:
-                    weight *= w["early"]
-            spans = []
-            for kind, pattern in self.incidents.items():
-                for m in pattern.finditer(text):
-                    spans.append((m.start(), m.end(), kind))
-            victim = self._child_is_victim(text, child) if weight < w["field"] else False
+        now = review_year(draft.document.text)
+
+        def score(text: str, weight: float, ev: FactEvidence, victim: bool) -> None:
+            spans = [
+                (m.start(), m.end(), kind)
+                for kind, pattern in self.incidents.items()
+                for m in pattern.finditer(text)
+            ]
             for start, _end, found in _longest(spans):
                 kind = self.victim_of.get(found, found) if victim else found
                 mw = weight
@@ -294,16 +271,37 @@ class FactReader:
                 ):
                     mw *= w["other_person"]  # "his cousin was stabbed": someone else's event
                 scores[kind] = scores.get(kind, 0.0) + mw
-                if mw > best.get(kind, (0.0, s))[0]:
-                    best[kind] = (mw, s)
+                if mw > best.get(kind, (0.0, ev))[0]:
+                    best[kind] = (mw, ev)
+
+        for label, value, block in draft.document.fields():  # "Incident category: ..." answers
+            label = label.strip().rstrip("?:").strip()
+            if self.incident_label.fullmatch(label) and 0 < len(value.split()) <= 12:
+                ev = FactEvidence(block.text[:300], block.start, block.end, "")
+                score(value, w["field"], ev, self._child_is_victim(value, child))
+        for s in draft.sentences:
+            text = s.text
+            section = " ".join(s.heading_path + (s.label,)).lower()
+            weight = 1.0
+            if any(h in section for h in INCIDENT_HEADINGS):
+                weight = w["section"]
+            elif any(h in section for h in self.background):
+                weight = w["background"]
+            if self.charge.search(text):
+                weight = max(weight, w["charge"])
+            elif _years_before(text, now):
+                weight *= w["background"]  # "his brother died in 2021": history
+            if s.index < 40:
+                weight *= w["early"]
+            ev = FactEvidence(s.text, s.start, s.end, "")
+            score(text, weight, ev, self._child_is_victim(text, child))
         if not scores:
             return "other", FactEvidence(because="no incident category was found")
         order = list(self.incidents)
         kind = max(scores, key=lambda k: (scores[k], -order.index(k)))
-        s = best[kind][1]
-        return kind, FactEvidence(
-            s.text, s.start, s.end, f"the strongest statement of the incident ({kind})"
-        )
+        ev = best[kind][1]
+        ev.because = f"the strongest statement of the incident ({kind})"
+        return kind, ev
 
     def _child_is_victim(self, text: str, child: SubjectChild) -> bool:
         """Someone else is charged or acts in this sentence, and the child is not named as the
@@ -323,6 +321,13 @@ class FactReader:
     # -- age ---------------------------------------------------------------------------
     def _age(self, draft: AnalysedDraft, child: SubjectChild) -> tuple[int | None, FactEvidence]:
         lo, hi = self.age_range
+        for label, value, block in draft.document.fields()[:300]:  # "Age | 14" on a form
+            m = re.match(r"\s*(\d{1,2})\b", value)
+            label_ok = _AGE_LABEL.fullmatch(label.strip().rstrip("?:").strip())
+            if label_ok and m and lo <= int(m.group(1)) <= hi:
+                return int(m.group(1)), FactEvidence(
+                    block.text, block.start, block.end, "form field"
+                )
         text = draft.document.text[:20000]
         for pattern in self.age_patterns:
             for m in pattern.finditer(text):
@@ -337,14 +342,6 @@ class FactReader:
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 
 
-def _review_year(text: str) -> int | None:
-    """The year the draft is mostly about: the most frequent year written in it."""
-    years = [int(y) for y in _YEAR.findall(text)]
-    if not years:
-        return None
-    return max(set(years), key=lambda y: (years.count(y), y))
-
-
 def _years_before(sentence: str, now: int | None) -> bool:
     """A sentence dated only to years well before the review's ("in 2021") tells history, unless
     it says the state has lasted "since" then."""
@@ -352,6 +349,13 @@ def _years_before(sentence: str, now: int | None) -> bool:
         return False
     years = [int(y) for y in _YEAR.findall(sentence)]
     return bool(years) and max(years) <= now - 2
+
+
+_AGE_LABEL = re.compile(
+    r"age(?: at (?:the )?(?:time of (?:the )?)?(?:incident|referral|offence))?(?: \(years\))?"
+    r"|(?:dob|date of birth) ?/ ?age",
+    re.I,
+)
 
 
 def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

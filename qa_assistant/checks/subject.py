@@ -95,19 +95,11 @@ class SubjectFinder:
         return SubjectChild(name, how, tuple(aliases), None, evidence[:300], others)
 
     def _from_fields(self, document: Document, stop: set[str]) -> tuple[str, str, str]:
-        for block in document.blocks[:200]:
-            if block.kind == "table_row" and len(block.cells) >= 2:
-                pairs = list(zip(block.cells, block.cells[1:]))
-                for label, value in pairs:
-                    if self.header_labels.match(label):
-                        cand = self._first_name(value, stop)
-                        if cand:
-                            return cand, f"form field '{label.strip()}'", block.text
-            m = self.field_label.match(block.text)
-            if m:
-                cand = self._first_name(m.group("value"), stop)
+        for label, value, block in document.fields()[:300]:
+            if self.header_labels.match(label):
+                cand = self._first_name(value, stop)
                 if cand:
-                    return cand, "a labelled field", block.text
+                    return cand, f"the form field '{label.strip()}'", block.text
         return "", "", ""
 
     def _first_name(self, value: str, stop: set[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{3,}|_{3,})\s*\d{1,3}\s*$")
 _NUMBERED = re.compile(r"^(?:section\s+)?(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$", re.IGNORECASE)
 _MAX_WORDS = 12
 
@@ -29,8 +30,8 @@ def _short_title(text: str) -> bool:
 def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -> int:
     """Return a heading level (1-3) when the line reads as a heading, else 0."""
     t = text.strip()
-    if not t or len(t) > 120:
-        return 0
+    if not t or len(t) > 120 or CONTENTS_ENTRY.search(t):
+        return 0  # "5. Findings and Recommendations ........ 23" is a contents-page entry
     if t.endswith("?") and len(t.split()) <= 14 and (bold or larger):
         return 2  # question-led templates: "What did the child tell us?"
     if not _short_title(t.rstrip(":")):

@@ -6,6 +6,7 @@ can be highlighted in the app and commented back into the source file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -67,6 +68,29 @@ class Document:
 
     def word_count(self) -> int:
         return len(self.text.split())
+
+    def fields(self) -> list[tuple[str, str, Block]]:
+        """Form fields as (label, value, block): "Looked after: No" lines, a form's prompt heading
+        with its short answer under it, and neighbouring table cells ("Looked after? | No")."""
+        out: list[tuple[str, str, Block]] = []
+        blocks = self.blocks
+        for i, b in enumerate(blocks):
+            if b.kind == "table_row":
+                cells = [c for c in b.cells if c]
+                out.extend((a, v, b) for a, v in zip(cells, cells[1:]))
+            elif b.kind == "heading":
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                if (
+                    nxt is not None
+                    and nxt.kind == "paragraph"
+                    and nxt.heading_path[-1:] == (b.text,)
+                    and len(nxt.text.split()) <= 25
+                ):
+                    out.append((b.text, nxt.text, nxt))
+            if b.kind in ("paragraph", "heading", "list_item"):
+                for m in _FIELD.finditer(b.text):
+                    out.append((m.group(1).strip(), m.group(2).strip(), b))
+        return out
 
 
 class DocumentBuilder:
@@ -140,6 +164,14 @@ class DocumentBuilder:
         """
         rows = [[" ".join(c.split()) for c in r] for r in rows]
         rows = [r for r in rows if any(r)]
+        form = None if continues else form_layout(rows)
+        if form is not None:
+            answer, skip_header = form
+            self.add_form_rows(
+                rows[1:] if skip_header else rows, answer, table_index=table_index, page=page
+            )
+            self._tables[table_index] = ((), 0)
+            return
         if continues and table_index in self._tables:
             header, first = self._tables[table_index]
             if rows and tuple(rows[0]) == header:
@@ -160,6 +192,27 @@ class DocumentBuilder:
             )
         self._tables[table_index] = (header, first + len(rows))
 
+    def add_form_rows(
+        self, rows: list[list[str]], answer: int, *, table_index: int, page: int | None = None
+    ) -> None:
+        """A form answered in a table: each row's prompt becomes a heading (one level below the
+        current section) and its answer the content under it, as a person reads a form. A blank
+        answer leaves the heading with nothing under it (an empty section, a gap)."""
+        depth = len(self._path)
+        level = min(6, (self._path[-1][0] if self._path else 0) + 1)
+        for i, row in enumerate(rows):
+            cells = [" ".join(c.split()) for c in row]
+            if answer >= len(cells):
+                continue
+            prompt = " — ".join(dict.fromkeys(c for j, c in enumerate(cells) if j != answer and c))
+            value = cells[answer]
+            loc = Location(page=page, table=table_index, row=i)
+            if prompt:
+                self.add("heading", prompt, level=level, location=loc)
+            if value:
+                self.add("paragraph", value, location=loc)
+        del self._path[depth:]  # the next block belongs to the section the form sits in
+
     def build(self) -> Document:
         return Document(
             source=self.source,
@@ -168,6 +221,90 @@ class DocumentBuilder:
             blocks=self._blocks,
             pages=self.pages,
         )
+
+
+# "LABEL: value" (a label opens the line or follows the previous field's value on a form line)
+_FIELD = re.compile(
+    r"(?:^|(?<=\s))([A-Z][A-Za-z'’/() ]{1,50}?)\s*\??\s*:\s*"
+    r"([^:.;|]{1,80}?)(?=\s+[A-Z][A-Z'’/() ]{1,50}\s*:|[.;|]|$)"
+)
+_ANSWER_HEADERS = {
+    "response",
+    "responses",
+    "answer",
+    "answers",
+    "details",
+    "detail",
+    "comments",
+    "comment",
+    "information",
+    "findings",
+    "author's response",
+    "reviewer's response",
+    "summary",
+    "response / evidence",
+    "evidence",
+    "notes",
+    "narrative",
+    "analysis",
+    "commentary",
+    "value",
+}
+_PROMPT_HEADERS = {
+    "question",
+    "questions",
+    "prompt",
+    "prompts",
+    "section",
+    "area",
+    "field",
+    "item",
+    "heading",
+    "guidance",
+    "consideration",
+    "considerations",
+    "key line of enquiry",
+    "topic",
+    "criteria",
+    "question / prompt",
+    "area of practice",
+    "theme",
+    "standard",
+    "part",
+}
+_ACTION_WORDS = re.compile(
+    r"\b(action|owner|lead|by when|target|deadline|due|timescale|rag|date|signature|signed|role)\b",
+    re.I,
+)
+
+
+def form_layout(rows: list[list[str]]) -> tuple[int, bool] | None:
+    """Is this table a form (prompt | answer rows) rather than a data table (an action plan, a
+    sign-off grid, a chronology)? Returns (answer column, first row is a header) or None."""
+    if len(rows) < 2:
+        return None
+    width = max(len(r) for r in rows)
+    header = [c.strip().lower().rstrip(":") for c in rows[0]]
+    if (
+        2 <= width <= 3
+        and any(h in _ANSWER_HEADERS for h in header)
+        and not any(_ACTION_WORDS.search(h) for h in header)
+        and (any(h in _PROMPT_HEADERS for h in header) or width == 2)
+    ):
+        return max(i for i, h in enumerate(header) if h in _ANSWER_HEADERS), True
+    if width != 2 or _ACTION_WORDS.search(" ".join(header)):
+        return None
+    # a header-less two-column form: short label-like prompts on the left, answers on the right
+    left = [r[0] for r in rows if len(r) == 2]
+    right = [r[1] for r in rows if len(r) == 2]
+    if len(left) < 3:
+        return None
+    short = sum(len(c.split()) <= 14 for c in left) / len(left)
+    longer = sum(len(b.split()) >= len(a.split()) for a, b in zip(left, right)) / len(left)
+    labelish = sum(c.rstrip().endswith(("?", ":")) or c[:1].isupper() for c in left) / len(left)
+    if short >= 0.8 and longer >= 0.6 and labelish >= 0.8:
+        return 1, False
+    return None
 
 
 def _dedupe_adjacent(cells: list[str]) -> list[str]:
