@@ -361,3 +361,120 @@ def encrypted_member_zip(good: dict[str, bytes], secret_name: str) -> bytes:
     central = data.rfind(b"PK\x01\x02")
     struct.pack_into("<H", data, central + 8, 1)
     return bytes(data)
+
+
+# -- PDFs with hostile streams (issue 15) --------------------------------------------------
+def pdf_with_streams(
+    streams: list[tuple[bytes, bytes]], *, eol: bytes = b"\n", text: bool = True
+) -> bytes:
+    """A one-page PDF whose /Contents is the given streams: (extra dictionary entries, the
+    stream as stored). With ``text`` a last, ordinary content stream draws one line of text,
+    so that a reader that survives the other streams has something to read. ``eol`` is what
+    follows the ``stream`` keyword (the PDF spec allows CRLF or LF; readers accept more)."""
+    streams = list(streams)
+    if text:
+        body = b"BT /F1 12 Tf 72 720 Td (Learning review of the incident.) Tj ET"
+        streams.append((b"", body))
+    first = 5
+    refs = b" ".join(b"%d 0 R" % (first + i) for i in range(len(streams)))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [%s] "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>" % refs,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for extra, payload in streams:
+        objects.append(
+            b"<< /Length %d %s>>\nstream%s" % (len(payload), extra, eol) + payload + b"\nendstream"
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))  # fmt: skip
+    return out.getvalue()
+
+
+@cache
+def zeros_zlib(mib: int) -> bytes:
+    """``mib`` MiB of zeros as a zlib stream, built from one deflated MiB repeated."""
+    zeros = b"\0" * (1 << 20)
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(zeros) + comp.flush(zlib.Z_FULL_FLUSH)
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    adler = 1
+    for _ in range(mib):
+        adler = zlib.adler32(zeros, adler)
+    return b"\x78\xda" + block * mib + final + struct.pack(">I", adler)
+
+
+def pdf_double_flate_bomb(mib: int = 4096) -> bytes:
+    """A content stream of ``mib`` MiB of zeros deflated twice (/Filter [/FlateDecode
+    /FlateDecode]): a few kB on disk."""
+    payload = zlib.compress(zeros_zlib(mib), 9)
+    return pdf_with_streams([(b"/Filter [/FlateDecode /FlateDecode] ", payload)])
+
+
+def pdf_image_subtype_bomb() -> bytes:
+    """A 1 GiB content stream whose dictionary claims to be an image."""
+    return pdf_with_streams([(b"/Subtype /Image /Filter /FlateDecode ", zeros_zlib(1024))])
+
+
+def pdf_eol_bomb(eol: bytes) -> bytes:
+    """A 1 GiB content stream after ``stream`` and an unusual end of line."""
+    return pdf_with_streams([(b"/Filter /FlateDecode ", zeros_zlib(1024))], eol=eol)
+
+
+def pdf_many_streams_bomb(count: int = 100, mib: int = 60) -> bytes:
+    """``count`` content streams each just under the one-stream limit (``mib`` MiB, deflated
+    twice): small on disk, ``count * mib`` MiB in all."""
+    payload = zlib.compress(zeros_zlib(mib), 9)
+    return pdf_with_streams([(b"/Filter [/FlateDecode /FlateDecode] ", payload)] * count)
+
+
+def pdf_runlength_bomb(mib: int = 128) -> bytes:
+    """RunLength data: every 2 bytes repeat one byte 128 times."""
+    return pdf_with_streams([(b"/Filter /RunLengthDecode ", b"\x81 " * (mib << 13) + b"\x80")])
+
+
+def pdf_bad_checksum(words: int = 60_000) -> bytes:
+    """A real page of text whose Flate stream's Adler-32 checksum is wrong (about 60 kB):
+    pdfminer's fallback re-inflates it once per byte."""
+    import random
+
+    rnd = random.Random(15)
+    vocab = ["child", "review", "school", "police", "mother", "plan", "risk", "said", "the"]
+    lines = []
+    for i in range(words // 10):
+        line = " ".join(rnd.choice(vocab) + str(rnd.randrange(1000)) for _ in range(10))
+        lines.append(b"BT /F1 6 Tf 20 %d Td (%s) Tj ET" % (800 - (i % 130) * 6, line.encode()))
+    stream = bytearray(zlib.compress(b"\n".join(lines), 9))
+    stream[-1] ^= 0xFF  # the checksum no longer matches
+    return pdf_with_streams([(b"/Filter /FlateDecode ", bytes(stream))], text=True)
+
+
+def many_page_text_pdf(pages: int = 500, lines: int = 45) -> bytes:
+    """A valid PDF of ``pages`` full pages of prose (reportlab canvas, fast to build)."""
+    from reportlab.pdfgen import canvas
+
+    sentence = ("The case manager met the child at school and recorded what he said about "
+                "feeling unsafe on the estate. ")  # fmt: skip
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    for p in range(pages):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(72, 790, f"Section {p + 1}")
+        c.setFont("Helvetica", 10)
+        for i in range(lines):
+            c.drawString(72, 760 - i * 14, f"{sentence[: 60 + i % 30]}{p}.{i}")
+        c.drawString(280, 30, f"Page {p + 1} of {pages}")
+        c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -86,13 +86,31 @@ class _Page:
 
 
 # -- PDFium: text objects ------------------------------------------------------------------------
-def _pdfium_text(obj, textpage, raw) -> str:
-    n = raw.FPDFTextObj_GetText(obj, textpage, None, 0)
-    if n <= 2:
-        return ""
-    buf = ctypes.create_string_buffer(n)
-    raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)), n)
-    return buf.raw[:n].decode("utf-16-le", "replace").split("\x00", 1)[0]
+def _object_texts(textpage, raw) -> dict[int, str]:
+    """The page's text, character by character, grouped by the text object each character
+    belongs to (one pass over the page: asking each object for its text rescans the page each
+    time, which is quadratic on a page of many small objects)."""
+    n = raw.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return {}
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    raw.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    full = buf.raw[: n * 2].decode("utf-16-le", "replace")
+    if len(full) != n:  # a character outside the BMP took two units: ask one by one
+        full = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 32) for i in range(n))
+    parts: dict[int, list[str]] = {}
+    get = raw.FPDFText_GetTextObject
+    as_int = ctypes.c_void_p
+    last_addr, last_list = None, None
+    for i, ch in enumerate(full):
+        addr = ctypes.cast(get(textpage, i), as_int).value
+        if not addr:
+            continue  # a space or line break PDFium inserted; gaps are measured instead
+        if addr != last_addr:
+            last_list = parts.setdefault(addr, [])
+            last_addr = addr
+        last_list.append(ch)
+    return {addr: "".join(chars) for addr, chars in parts.items()}
 
 
 def _font_bold(obj, raw, cache: dict) -> bool:
@@ -133,6 +151,7 @@ def _pdfium_page(page, raw, fonts: dict) -> tuple[list[_Seg], list[dict], float,
     y_top = top.value if top.value > bottom.value else height
     x_left = left.value
     textpage = page.get_textpage()
+    texts = _object_texts(textpage, raw)
     segs: list[_Seg] = []
     edges: list[dict] = []
     budget_left = _MAX_PATH_SEGMENTS
@@ -164,7 +183,7 @@ def _pdfium_page(page, raw, fonts: dict) -> tuple[list[_Seg], list[dict], float,
                 continue
             if kind != raw.FPDF_PAGEOBJ_TEXT:
                 continue
-            text = _pdfium_text(obj, textpage, raw)
+            text = texts.get(ctypes.cast(obj, ctypes.c_void_p).value or 0, "")
             if not text.strip():
                 continue
             if not raw.FPDFPageObj_GetMatrix(obj, matrix):
@@ -348,10 +367,8 @@ def _find_tables(page: _Page, edges: list[dict], segs: list[_Seg]) -> None:
 
 
 def _cell_text(segs: list[_Seg]) -> str:
-    text = ""
-    for ln in _lines(segs):
-        text = _join(text, ln.text) if text else ln.text
-    return text
+    lines = [ln.text for ln in _lines(segs)]
+    return _join_all(lines) if lines else ""
 
 
 # -- the reader --------------------------------------------------------------------------------
@@ -466,6 +483,16 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def _join_all(lines: list[str]) -> str:
+    """The lines of one paragraph joined (linear in their total length)."""
+    parts = [lines[0]]
+    for more in lines[1:]:
+        joined = _join(parts[-1][-2:], more)  # decided by the end of the text so far
+        parts[-1] = parts[-1][:-2] + joined[: len(joined) - len(more)]
+        parts.append(more)
+    return "".join(parts)
+
+
 def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
     _drop_running_lines(pages)
     all_lines = [ln for p in pages for ln in p.lines]
@@ -495,10 +522,7 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
     def flush() -> None:
         nonlocal para, para_kind, para_where
         if para:
-            text = para[0]
-            for more in para[1:]:
-                text = _join(text, more)
-            builder.add(para_kind, text, location=para_where)
+            builder.add(para_kind, _join_all(para), location=para_where)
         para, para_kind, para_where = [], "paragraph", None
 
     def flush_heading() -> None:

@@ -22,18 +22,19 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from qa_assistant.errors import DraftError
-from qa_assistant.ingest.docx_reader import paragraph_text
+from qa_assistant.ingest.docx_reader import paragraph_text, structure
 from qa_assistant.ingest.guards import ZIP_MAGIC, open_safe_zip
 from qa_assistant.result.model import ConcernResult, DraftResult, Evidence
 from qa_assistant.ui.style import STATUS_ORDER, status_text
 
 AUTHOR = "QA assistant"
 INITIALS = "QA"
-W_P, W_TBL, W_SDT, W_R, W_T = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:r"), qn("w:t")
+W_R, W_T = qn("w:r"), qn("w:t")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_COMMENT_CHARS = 4000
 
@@ -46,7 +47,7 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-@dataclass
+@dataclass(eq=False)
 class _Target:
     """A paragraph of the output document that findings may be attached to."""
 
@@ -108,29 +109,22 @@ def _locate(layout: _Layout, result: DraftResult, starts: list[int], e: Evidence
 
 # -- the two ways to get a layout --------------------------------------------------------
 def _walk_docx(document, result: DraftResult) -> _Layout:
-    """Targets for the author's own .docx, in the order the reader numbered them."""
+    """Targets for the author's own .docx, numbered as the reader numbered them. A table row's
+    block is mapped to the cells of that row only, so the work is linear in the number of
+    cells, not rows times cells."""
     layout = _Layout()
-    body_paras: list[_Target] = []
-    tables: list[list[_Target]] = []
-
-    def walk(container) -> None:
-        for el in container.iterchildren():
-            if el.tag == W_P:
-                body_paras.append(layout.add(Paragraph(el, document), paragraph_text(el)))
-            elif el.tag == W_TBL:
-                tables.append(
-                    [layout.add(Paragraph(p, document), paragraph_text(p)) for p in el.iter(W_P)]
-                )
-            elif el.tag == W_SDT:
-                content = el.find(qn("w:sdtContent"))
-                if content is not None:
-                    walk(content)
-
-    walk(document.element.body)
+    paragraphs, tables = structure(document.element.body)
+    body_paras = [layout.add(Paragraph(el, document), paragraph_text(el)) for el in paragraphs]
+    table_rows: list[list[list[_Target]]] = [
+        [[layout.add(Paragraph(el, document), paragraph_text(el)) for el in row] for row in rows]
+        for rows in tables
+    ]
     for bi, block in enumerate(result.blocks):
         loc = block.location
-        if block.kind == "table_row" and loc.table is not None and loc.table < len(tables):
-            layout.by_block[bi] = [t for t in tables[loc.table] if t.text]
+        if block.kind == "table_row" and loc.table is not None and loc.table < len(table_rows):
+            rows = table_rows[loc.table]
+            row = rows[loc.row] if loc.row is not None and loc.row < len(rows) else []
+            layout.by_block[bi] = [t for t in row if t.text]
         elif loc.paragraph is not None and loc.paragraph < len(body_paras):
             layout.by_block[bi] = [body_paras[loc.paragraph]]
         if block.kind == "heading" and bi in layout.by_block:
@@ -169,11 +163,14 @@ def _rebuild(result: DraftResult, name: str) -> tuple[docx.document.Document, _L
             width = max(max(len(r.cells), 1) for r in rows)
             table = d.add_table(rows=len(rows), cols=width)
             table.style = "Table Grid"
+            # cells straight from the XML: python-docx's table.cell() lays out the whole grid on
+            # every call, which is quadratic in the number of rows
+            grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
             for ri, r in enumerate(rows):
                 cells = list(r.cells) if r.cells else [r.text]
                 targets = []
                 for ci, text in enumerate(cells):
-                    cell = table.cell(ri, ci)
+                    cell = grid[ri][ci]
                     cell.text = _xml_safe(text)
                     if ri == 0 and r.table_header and tuple(r.cells) == tuple(r.table_header):
                         for run_ in cell.paragraphs[0].runs:
@@ -290,23 +287,47 @@ def _is_docx(data: bytes, name: str) -> bool:
     return Path(name).suffix.lower() == ".docx" and data[:4] == ZIP_MAGIC
 
 
+# python-docx parses every XML part of the package when it opens it; a package whose parts
+# other than the body are this large is not reopened (a rebuilt copy carries the comments).
+MAX_OTHER_PARTS = 16 * 1024 * 1024
+
+
+def _reopen(data: bytes):
+    """The author's .docx opened with python-docx, or None when it cannot be reopened safely
+    (damaged parts, or side parts so large that python-docx would take gigabytes)."""
+    zf = open_safe_zip(data, ".docx")  # refuses hostile packages (DraftError)
+    other = sum(
+        i.file_size for i in zf.infolist()
+        if i.filename.endswith((".xml", ".rels")) and i.filename != "word/document.xml"
+    )  # fmt: skip
+    if other > MAX_OTHER_PARTS:
+        return None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except DraftError:
+        raise
+    except Exception:  # noqa: BLE001 - an unreadable package falls back to a rebuilt copy
+        return None
+
+
 def annotated_docx(result: DraftResult, data: bytes, name: str) -> bytes:
     """The draft as .docx bytes with the QA findings as Word comments."""
     if _is_docx(data, name):
-        open_safe_zip(data, ".docx")  # refuses hostile packages (DraftError)
-        try:
-            document = docx.Document(io.BytesIO(data))
-        except DraftError:
-            raise
-        except Exception:  # noqa: BLE001 - an unreadable package falls back to a rebuilt copy
-            document = None
+        document = _reopen(data)
         if document is not None:
-            layout = _walk_docx(document, result)
-            unplaced = _attach(document, layout, result)
-            first = next((t for t in layout.all if t.text), layout.all[0] if layout.all else None)
-            first_p = first.paragraph if first is not None else document.add_paragraph("QA")
-            _comment(document, first_p, summary_lines(result, unplaced))
-            return _save(document)
+            try:
+                layout = _walk_docx(document, result)
+                unplaced = _attach(document, layout, result)
+                first = next(
+                    (t for t in layout.all if t.text), layout.all[0] if layout.all else None
+                )
+                first_p = first.paragraph if first is not None else document.add_paragraph("QA")
+                _comment(document, first_p, summary_lines(result, unplaced))
+                return _save(document)
+            except DraftError:
+                raise
+            except Exception:  # noqa: BLE001 - a damaged comments part or the like: rebuild
+                pass
     document, layout, title = _rebuild(result, name)
     unplaced = _attach(document, layout, result)
     _comment(document, title, summary_lines(result, unplaced))
@@ -326,9 +347,7 @@ def _append_summary(document, result: DraftResult) -> None:
     for cell, text in zip(table.rows[0].cells, ("Concern", "Status", "What to add"), strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    ordered = sorted(
-        result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id)
-    )
+    ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
     for c in ordered:
         row = table.add_row().cells
         row[0].text = _xml_safe(c.title)
