@@ -228,14 +228,28 @@ def to_txt(parts: list[Part], draft_id: str) -> bytes:
         elif p.kind == "number":
             lines.append(f"{p.level}. {p.text}")
         elif p.kind == "table" and p.rows:
-            lines.append("")
-            lines += ["| " + " | ".join(r) + " |" for r in p.rows]
-            lines.append("")
+            lines += ["", *_txt_table(p.rows, _variant(draft_id, 3)), ""]
         else:
             lines += ["", p.text, ""]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return text.encode("utf-8")
+
+
+def _txt_table(rows: list[list[str]], style: int) -> list[str]:
+    """A table as plain-text drafts type it: pipes, tabs, or columns aligned with spaces."""
+    if style == 0:
+        return ["| " + " | ".join(r) + " |" for r in rows]
+    if style == 1:
+        return ["\t".join(c or "-" for c in r) for r in rows]
+    width = max(len(r) for r in rows)
+    cells = [[(r[i] if i < len(r) else "") or "-" for i in range(width)] for r in rows]
+    cols = [min(40, max(len(row[i]) for row in cells)) for i in range(width)]
+    out = []
+    for row in cells:
+        line = "".join(c.ljust(cols[i]) + "   " for i, c in enumerate(row[:-1])) + row[-1]
+        out.append(line.rstrip())
+    return out
 
 
 RENDER = {"docx": to_docx, "pdf": to_pdf, "txt": to_txt}

@@ -13,7 +13,7 @@ from qa_assistant.document.model import Document, DocumentBuilder, Location
 from qa_assistant.errors import UnsupportedFormat
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*+•●▪–]|\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+•●▪–]|\d{1,2}[.)]|\(?(?:[ivx]{1,4}|[a-z])[.)])\s+")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1:?\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _INLINE_MD = re.compile(r"(\*\*|__|`)")
@@ -46,6 +46,41 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
+_SPACED = re.compile(r" {3,}|\t+")
+
+
+def _plain_row(line: str) -> list[str] | None:
+    """A row of a table typed without pipes: cells split by tabs or by runs of 3+ spaces."""
+    body = line.strip()
+    if not body or body.startswith("|"):
+        return None
+    if "\t" in body:
+        cells = [c.strip() for c in re.split(r"\t+", body)]
+    elif "   " in body:
+        cells = [c.strip() for c in _SPACED.split(body)]
+    else:
+        return None
+    cells = [c for c in cells if c]
+    return cells if len(cells) >= 2 else None
+
+
+def _plain_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """The rows of a tab- or space-aligned table starting at line i (at least two rows of the
+    same width), and the index after it; ([], i) when there is none."""
+    first = _plain_row(lines[i])
+    if first is None:
+        return [], i
+    rows = [first]
+    j = i + 1
+    while j < len(lines):
+        row = _plain_row(lines[j])
+        if row is None or len(row) != len(first):
+            break
+        rows.append(row)
+        j += 1
+    return (rows, j) if len(rows) >= 2 else ([], i)
+
+
 def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
     text = decode_text(data)
     builder = DocumentBuilder(source, fmt)
@@ -68,9 +103,20 @@ def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
             table_index += 1
             table = []
 
+    skip_to = 0
     for i, raw in enumerate(lines):
+        if i < skip_to:
+            continue
         line = raw.rstrip()
         stripped = line.strip()
+        rows, after = _plain_table(lines, i)
+        if rows:
+            flush_para()
+            flush_table()
+            builder.add_table(rows, table_index=table_index)
+            table_index += 1
+            skip_to = after
+            continue
         if stripped.startswith("|") and stripped.count("|") >= 2:
             flush_para()
             if not _TABLE_SEP.match(stripped):
@@ -100,7 +146,7 @@ def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
                 builder.add("list_item", _clean(_BULLET.sub("", stripped, count=1)), location=loc)
             continue
         if not para:
-            level = looks_like_heading(stripped)
+            level = looks_like_heading(stripped) or _standalone_title(lines, i)
             if level:
                 builder.add("heading", _clean(stripped), level=level, location=loc)
                 continue
@@ -109,6 +155,20 @@ def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
     flush_table()
     flush_para()
     return builder.build()
+
+
+def _standalone_title(lines: list[str], i: int) -> int:
+    """A short line on its own between blank lines, with no closing punctuation, reads as a
+    heading in a plain-text draft ("Voice of the child", "What happened")."""
+    t = lines[i].strip()
+    words = t.split()
+    if not 1 <= len(words) <= 8 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
+        return 0
+    if not any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in words):
+        return 0  # "N/A", "TBC", "J.T.": a placeholder or initials, not a title
+    before = lines[i - 1].strip() if i > 0 else ""
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return 2 if not before and not after else 0
 
 
 def _clean(text: str) -> str:
