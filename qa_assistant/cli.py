@@ -1,4 +1,4 @@
-"""Command line: ``qa-assistant check|batch|train|evaluate|corpus``.
+"""Command line: ``qa-assistant check|batch|train|evaluate|corpus|compare|record``.
 
 Errors reach the user as one line on stderr and a non-zero exit, never a traceback; draft text
 is never logged.
@@ -121,6 +121,11 @@ def _check_task(params: dict) -> tuple[int, str, str]:
         out = visible(render_markdown(result))
     else:
         out = _safe_text(result, params["colour"])
+    decided_file = None
+    if params.get("decisions"):  # issue 11: the reviewer's decisions, applied
+        from qa_assistant.qa.cli_support import apply_to_output
+
+        out, decided_file = apply_to_output(result, params, out)
     if params["annotate"]:
         try:
             from qa_assistant.ingest.guards import max_bytes
@@ -129,6 +134,10 @@ def _check_task(params: dict) -> tuple[int, str, str]:
             with open(params["file"], "rb") as fh:
                 data = fh.read(max_bytes() + 1)
             annotated = annotated_docx(result, data, Path(params["file"]).name)
+            if decided_file is not None:  # the decisions travel with the draft
+                from qa_assistant.qa.decisions import embed_in_docx
+
+                annotated = embed_in_docx(annotated, decided_file)
             Path(params["annotate"]).write_bytes(annotated)
         except MemoryError:
             raise
@@ -177,8 +186,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if problem:
             say(problem)
             return 2
+    decisions = None
+    if getattr(args, "decisions", None):
+        from qa_assistant.qa.cli_support import read_decision_file
+        from qa_assistant.qa.decisions import DecisionFileError
+
+        try:
+            decisions = read_decision_file(args.decisions).model_dump_json()
+        except DecisionFileError as exc:
+            say(f"--decisions: {exc}")
+            return 2
     limits = _limits(args)
     params = {
+        "decisions": decisions,
         "file": args.file,
         "format": args.format,
         "annotate": args.annotate,
@@ -297,6 +317,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--annotate", metavar="OUT.docx", help="also write the draft with Word comments")
     p.add_argument("--rules-only", action="store_true", help="ignore trained models")
     p.add_argument("--no-colour", action="store_true")
+    p.add_argument("--decisions", metavar="FILE", default=None,
+                   help="apply a reviewer decision file (.json, or a .docx carrying one)")
     _limit_flags(p)
     p.set_defaults(func=_cmd_check)
 
@@ -324,6 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("corpus", help="render corpus sources (.src.md) into .docx/.pdf/.txt")
     p.add_argument("folder", nargs="?", default="sample_reports/corpus")
     p.set_defaults(func=_cmd_corpus)
+
+    from qa_assistant.qa.cli_support import add_parsers  # compare, record (issue 11)
+
+    add_parsers(sub, _limit_flags)
     return parser
 
 
