@@ -55,6 +55,11 @@ class Action:
 
 
 _CONTENTS_LINE = CONTENTS_ENTRY  # "5. Findings and Recommendations ........ 23"
+_NOT_A_VERB = re.compile(
+    r"\s+(the|a|an|his|her|their|its|this|that|these|those|them|him|me|us|our|your|my|"
+    r"mum|dad|school|court|hospital|police|\d)\b",
+    re.I,
+)
 # "should have", "could have": critique of the past, not a recommendation
 _PAST_MODAL = re.compile(r"\b(should|could|would|might|must) have\b", re.I)
 
@@ -246,10 +251,19 @@ class ActionReader:
         m = self.owner_verb.search(text)
         if not m or m.start() > 80:
             return []
+        if m.group(1).lower() == "to" and _NOT_A_VERB.match(text, m.end()):
+            return []  # "line manager to the case manager": a preposition, not "to <verb>"
         head = text[: m.start()]
         if len(head.split()) > 9:
             return []
-        return self.annotator.agencies_in(head)
+        return self.specific(self.annotator.agencies_in(head))
+
+    def specific(self, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Drop generic names (a head of service, the county council) when a more specific
+        agency is named beside them."""
+        generic = self.annotator.rules.generic_agency_terms
+        precise = [(a, t) for a, t in found if t.lower() not in generic]
+        return precise or found
 
     def _from_text(self, text: str, block: Block, people, year) -> Action:
         owner_text = ""
@@ -272,7 +286,7 @@ class ActionReader:
         text = " ".join(text.split())
         owners: list[str] = []
         if owner_text and not self.annotator.default_cues.is_placeholder(owner_text):
-            owners = [a for a, _ in self.annotator.agencies_in(owner_text)]
+            owners = [a for a, _ in self.specific(self.annotator.agencies_in(owner_text))]
             owners += self._people_owners(owner_text, people)
         if not owners:
             head = self._owner_first(text)

@@ -27,7 +27,7 @@ INCIDENT_HEADINGS = (
     "offence",
     "background to the review",
 )
-_CHECKED = "☒☑✔✓✗✘■"
+_CHECKED = "☒☑✔✓✗✘"
 _UNCHECKED = "☐□"
 
 
@@ -88,7 +88,8 @@ def _field_re(labels) -> re.Pattern:
 
 def tick_answer(value: str) -> bool | None:
     """'Yes ☒ No ☐' -> True, 'Yes ☐ No ☒' -> False, 'No - living with father' -> False."""
-    v = value.strip()
+    v = re.sub(r"\[\s*[xX✓✔]\s*\]", "☒", value.strip())  # "[X]" as a ticked box
+    v = re.sub(r"\[\s*\]", "☐", v)
     marks = re.findall(
         rf"(yes|no)\s*[{_CHECKED}{_UNCHECKED}]|[{_CHECKED}{_UNCHECKED}]\s*(yes|no)", v, re.I
     )

@@ -72,6 +72,7 @@ class RuleSet:
     agencies: dict
     facts: dict
     actions: dict
+    generic_agency_terms: frozenset[str] = frozenset()
 
     def pack(self, concern_id: str) -> ConcernPack:
         for p in self.concerns:
@@ -181,13 +182,15 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         if pack.id != cid:
             raise PackError(f"concerns/{cid}.yaml declares id '{pack.id}'")
         packs.append(pack)
+    agencies = _load_yaml(base / "agencies.yaml")
     return RuleSet(
         concerns=tuple(packs),
         severity_weights={
             k: float(v) for k, v in (checklist.get("severity_weights") or {}).items()
         },
         negation=_load_yaml(base / "negation.yaml"),
-        agencies=_load_yaml(base / "agencies.yaml")["agencies"],
+        agencies=agencies["agencies"],
+        generic_agency_terms=frozenset(str(t).lower() for t in agencies.get("generic") or []),
         facts=_load_yaml(base / "facts.yaml"),
         actions=_load_yaml(base / "actions.yaml"),
     )

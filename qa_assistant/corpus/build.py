@@ -167,6 +167,8 @@ def to_pdf(parts: list[Part], draft_id: str) -> bytes:
     )
 
     def esc(t: str) -> str:
+        # The PDF's base font has no check-box glyphs: a form exported to PDF shows them as text.
+        t = t.replace("☒", "[X]").replace("☑", "[X]").replace("☐", "[ ]")
         return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     styles = getSampleStyleSheet()

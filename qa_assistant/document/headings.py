@@ -34,6 +34,9 @@ def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -
         return 0  # "5. Findings and Recommendations ........ 23" is a contents-page entry
     if t.endswith("?") and len(t.split()) <= 14 and (bold or larger):
         return 2  # question-led templates: "What did the child tell us?"
+    m = _NUMBERED.match(t)
+    if m and t.endswith("?") and len(t.split()) <= 14 and m.group(2)[:1].isupper():
+        return min(3, numbered_level(t))  # "9. What will we do differently?"
     if not _short_title(t.rstrip(":")):
         return 0
     m = _NUMBERED.match(t)
