@@ -468,3 +468,28 @@ def test_incident_type(summary, incident):
 )
 def test_child_age(text, age):
     assert check(f"# Learning review\n## Summary\n{text}\n").facts["child_age"] == age
+
+
+def test_recommendations_section_found_by_what_it_says_not_its_heading():
+    spec = """
+    # Learning review: Reece
+
+    ## What we are asking partners to do
+    1. Ravensholt Police should revise the exploitation procedure so that debts are assessed.
+    2. Housing. By 30 June 2025 the Head of Housing Options, Westhallow Council, will amend the \
+allocation procedure.
+    3. The Virtual School will offer a place review within 10 days of any exclusion.
+    """
+    owners = [a.owners for a in actions_of(spec)]
+    assert owners == [["police"], ["housing"], ["education"]]
+
+
+def test_owner_column_named_as_a_question():
+    spec = """
+    ## What will we do differently?
+    | What will we do? | Who will do it? | By when? |
+    |---|---|---|
+    | Review Maya's contact plan | Castlegate Children's Social Care, PSW | 30 November 2024 |
+    """
+    (act,) = actions_of(spec)
+    assert act.owners == ["childrens_social_care"] and act.due == date(2024, 11, 30)

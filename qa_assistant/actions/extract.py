@@ -55,6 +55,12 @@ class Action:
 
 
 _CONTENTS_LINE = CONTENTS_ENTRY  # "5. Findings and Recommendations ........ 23"
+_LEAD_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Z][\w'’ ,&/-]{0,50}?[.:]\s+(?=\S)")
+_LEAD_TIME = re.compile(
+    r"^\s*(?:by|before|within|from|no later than|in|during|over) (?:the )?[\w'’/ ]{0,30}?"
+    r"(?:\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|weeks?|months?|days?|term|quarter|year)\s*,?\s+",
+    re.I,
+)
 _NOT_A_VERB = re.compile(
     r"\s+(the|a|an|his|her|their|its|this|that|these|those|them|him|me|us|our|your|my|"
     r"mum|dad|school|court|hospital|police|\d)\b",
@@ -111,7 +117,10 @@ class ActionReader:
     def region(self, block: Block) -> str:
         """'plan', 'no_action' (background, chronology, contents, appendix) or '' (elsewhere):
         the nearest heading above the block that is either decides."""
-        for h in reversed(block.heading_path):
+        return self.region_of_path(block.heading_path)
+
+    def region_of_path(self, path: tuple[str, ...]) -> str:
+        for h in reversed(path):
             if CONTENTS_ENTRY.search(h):
                 continue
             if self.is_action_heading(h):
@@ -119,6 +128,24 @@ class ActionReader:
             if heading_matches(h, self.no_action_headings):
                 return "no_action"
         return ""
+
+    def recommendation_sections(self, blocks: list[Block]) -> set[tuple[str, ...]]:
+        """Sections that read as a plan whatever their heading ("What we are asking partners to
+        do"): most of their items name an agency that should or will do something."""
+        counts: dict[tuple[str, ...], list[int]] = {}
+        for b in blocks:
+            if b.kind not in ("paragraph", "list_item") or not b.heading_path:
+                continue
+            c = counts.setdefault(b.heading_path, [0, 0])
+            c[1] += 1
+            text = self._strip_line(b.text)
+            if self._owner_first(text) and self._recommends(text) and not _PAST_MODAL.search(text):
+                c[0] += 1
+        return {
+            path
+            for path, (rec, total) in counts.items()
+            if rec >= 2 and rec / total >= 0.5 and self.region_of_path(path) != "no_action"
+        }
 
     def _recommends(self, text: str) -> bool:
         t = text.strip()
@@ -135,8 +162,11 @@ class ActionReader:
                 return i
         for i, cell in enumerate(header):
             c = _norm(cell)
+            short = len(c.split()) <= 5  # "Who will do it?": a short header is read by its words
             if any(
-                re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c) for n in names if len(n) >= 6
+                re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c)
+                for n in names
+                if len(n) >= 6 or (short and len(n) >= 3)
             ):
                 return i
         return None
@@ -146,11 +176,12 @@ class ActionReader:
         people = self.people_map(draft)
         year = review_year(draft.document.text)
         blocks = draft.document.blocks
+        inferred = self.recommendation_sections(blocks)
         actions: list[Action] = []
         for block in blocks:
             if block.kind == "heading":
                 continue
-            region = self.region(block)
+            region = "plan" if block.heading_path in inferred else self.region(block)
             if region == "no_action" or _CONTENTS_LINE.search(block.text):
                 continue  # never an action from background, chronology or a contents page
             in_plan = region == "plan"
@@ -247,14 +278,19 @@ class ActionReader:
         return out
 
     def _owner_first(self, text: str) -> list[tuple[str, str]]:
-        """Agencies named before the owner verb at the start: 'CSC and police to ...'."""
+        """Agencies named as the subject before the owner verb: 'CSC and police to ...',
+        'Housing. By 30 June 2025 the Head of Housing Options, Westhallow Council, will ...'."""
+        text = _LEAD_LABEL.sub("", text, count=1)  # "Housing allocation. By ..." -> "By ..."
+        text = _LEAD_TIME.sub("", text, count=1)  # "By 30 June 2025 the ..." -> "the ..."
         m = self.owner_verb.search(text)
-        if not m or m.start() > 80:
+        if not m or m.start() > 120:
             return []
         if m.group(1).lower() == "to" and _NOT_A_VERB.match(text, m.end()):
             return []  # "line manager to the case manager": a preposition, not "to <verb>"
         head = text[: m.start()]
-        if len(head.split()) > 9:
+        # a subject with an appositive ("the Head of Inclusion, Westhallow Council, will") may
+        # run longer than a bare one
+        if len(head.split()) > (16 if "," in head else 9):
             return []
         return self.specific(self.annotator.agencies_in(head))
 
