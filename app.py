@@ -15,19 +15,52 @@ boxes). Icons are emoji or plain symbols: a ``:material/...`` page icon is fetch
 
 from __future__ import annotations
 
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from qa_assistant.render.escape import html_text, md_text
+from qa_assistant.ingest.guards import max_bytes
+from qa_assistant.qa.compare import CSS as COMPARE_CSS
+from qa_assistant.qa.compare import compare as compare_results
+from qa_assistant.qa.compare import render_docx as compare_docx
+from qa_assistant.qa.compare import render_html as compare_html
+from qa_assistant.qa.compare import render_html_fragment as compare_fragment
+from qa_assistant.qa.compare import render_markdown as compare_markdown
+from qa_assistant.qa.decisions import (
+    DECISION_LABEL,
+    DECISIONS,
+    DecisionFile,
+    DecisionFileError,
+    Person,
+    Reviewer,
+    apply_decisions,
+    draft_ref,
+    extract_from_docx,
+    load_decisions,
+    make_decision,
+    with_decision,
+)
+from qa_assistant.qa.record import render_record_docx, render_record_html
+from qa_assistant.render.escape import html_text, md_text, safe_file_stem
 from qa_assistant.render.table import to_csv, to_xlsx
 from qa_assistant.ui.alerts import alert_html, heading_html
 from qa_assistant.ui.charts import concern_chart, owner_chart
 from qa_assistant.ui.checklist import action_table_html, checklist_html, yot_only_warning
-from qa_assistant.ui.exports import XLSX_MIME, downloads
+from qa_assistant.ui.exports import DOCX_MIME, XLSX_MIME, downloads
 from qa_assistant.ui.highlight import CSS as DRAFT_CSS
 from qa_assistant.ui.highlight import concern_numbers, draft_html, evidence_links_html
+from qa_assistant.ui.review import (
+    decisions_table_html,
+    findings,
+    flags_html,
+    stale_html,
+    summary_html,
+)
 from qa_assistant.ui.sample import (
     DRAFT_COL,
     concern_counts,
@@ -42,10 +75,11 @@ from qa_assistant.ui.style import STATUS_STYLE, status_style, status_text
 from qa_assistant.ui.uploads import (
     ACCEPTED_TYPES,
     SAMPLE_TYPES,
+    TYPES_NOTE,
     Entry,
     Upload,
+    add_to_sample,
     check_upload,
-    check_uploads,
     expand_uploads,
 )
 
@@ -53,7 +87,7 @@ APP_DIR = Path(__file__).resolve().parent
 DEMO_DIR = APP_DIR / "sample_reports" / "demo"
 MODES = ("One draft", "A sample of drafts")
 MAX_ERRORS_SHOWN = 25
-PANE_HEIGHT = 720
+PANE_HEIGHT = 560
 DOWNLOAD_HELP = {
     "docx": "The draft as a Word document with each finding as a margin comment and a QA "
     "summary comment at the top (a PDF or text draft is rebuilt as a new Word document).",
@@ -112,6 +146,12 @@ def checker_or_stop():
     return checker
 
 
+def html_if(fragment: str) -> None:
+    """st.html for a fragment that may be empty (st.html refuses an empty body)."""
+    if fragment:
+        st.html(fragment)
+
+
 def alert(kind: str, text: str, lead: str | None = None) -> None:
     """A message that may carry a file name or draft text: shown literally (never Markdown)."""
     st.html(alert_html(kind, text, lead))
@@ -138,9 +178,287 @@ def concern_list() -> list[tuple[str, str]]:
         return []
 
 
+# -- state kept across views -----------------------------------------------------------------
+def keep(key: str) -> None:
+    """Streamlit drops a widget's value when a run does not draw it (another view): restore it
+    from a shadow copy before the widget is drawn again."""
+    shadow = f"_keep_{key}"
+    if key not in st.session_state and shadow in st.session_state:
+        st.session_state[key] = st.session_state[shadow]
+
+
+def remember(key: str) -> None:
+    st.session_state[f"_keep_{key}"] = st.session_state.get(key)
+
+
+def checked_cache() -> dict:
+    """Every draft checked in this session, by content (sha256): never checked twice."""
+    return st.session_state.setdefault("checked", {})
+
+
+def estimate_seconds(size: int, name: str) -> float:
+    """A rough time for checking a draft of this size (measured rates on this project's
+    benchmark drafts); only used to move the progress bar."""
+    rate = {".pdf": 25_000, ".docx": 60_000}.get(Path(name).suffix.lower(), 55_000)
+    return 0.4 + size / rate
+
+
+def check_with_progress(checker, upload: Upload) -> Entry:
+    """Check one draft; a long one shows a progress bar with the estimated time left."""
+    size = len(upload.data or b"")
+    est = estimate_seconds(size, upload.name)
+    if est < 1.5:
+        with st.spinner("Checking the draft…"):
+            return check_upload(checker, upload)
+    bar = st.progress(0.0, text="Checking the draft…")
+    t0 = time.monotonic()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        job = pool.submit(check_upload, checker, upload)
+        while not job.done():
+            spent = time.monotonic() - t0
+            left = max(1, round(est - spent))
+            bar.progress(
+                min(0.97, spent / est),
+                text=f"Checking the draft: about {left} s left (estimated from its size)",
+            )
+            wait_futures([job], timeout=0.3)
+        entry = job.result()
+    bar.empty()
+    return entry
+
+
+def checked_entry(checker_fn, name: str, data: bytes) -> tuple[str, Entry]:
+    import hashlib
+
+    sha = hashlib.sha256(data).hexdigest()
+    cache = checked_cache()
+    if sha not in cache or cache[sha].name != name:
+        cache[sha] = check_with_progress(checker_fn(), Upload(name, data))
+    history = st.session_state.setdefault("history", [])
+    if not history or history[-1] != sha:
+        if sha in history:
+            history.remove(sha)
+        history.append(sha)
+    return sha, cache[sha]
+
+
+# -- decisions (issue 11) --------------------------------------------------------------------
+def reviewer_panel() -> None:
+    with st.expander("Reviewer (for decisions and the QA record)", expanded=False):
+        st.text_input("Your name", key="rv_name", max_chars=200)
+        st.text_input("Your role", key="rv_role", max_chars=200,
+                      placeholder="e.g. Head of Service")
+        st.checkbox("I am independent of the management of this case", key="rv_independent")
+
+
+def reviewer() -> Reviewer:
+    return Reviewer(
+        name=str(st.session_state.get("rv_name") or "")[:200],
+        role=str(st.session_state.get("rv_role") or "")[:200],
+        independent=bool(st.session_state.get("rv_independent")),
+    )
+
+
+def qa_file() -> DecisionFile:
+    f = st.session_state.get("qa_file") or DecisionFile()
+    return f.model_copy(update={"reviewer": reviewer()})
+
+
+def _load_decision_upload(key: str) -> None:
+    """on_change of the decision-file uploader: validate it, and only then use it."""
+    up = st.session_state.get(key)
+    if up is None:
+        return
+    try:
+        f = load_decisions(up.getvalue(), up.name)
+    except DecisionFileError as exc:
+        st.session_state["dec_notice"] = ("error", f"not used: {exc}. Nothing was changed.",
+                                          up.name)
+        return
+    _adopt(f, f"{len(f.decisions)} decision(s) loaded", up.name)
+
+
+def _adopt(f: DecisionFile, message: str, name: str) -> None:
+    st.session_state["qa_file"] = f
+    r = f.reviewer
+    if r.name or r.role:
+        st.session_state["rv_name"], st.session_state["rv_role"] = r.name, r.role
+        st.session_state["rv_independent"] = r.independent
+    st.session_state["dec_notice"] = ("info", message, name)
+
+
+def _record_decision(prefix: str, sha: str) -> None:
+    entry = checked_cache().get(sha)
+    if entry is None or entry.result is None:
+        return
+    fs = findings(entry.result)
+    i = st.session_state.get(f"{prefix}_dec_finding")
+    if i is None or not 0 <= i < len(fs):
+        return
+    f = fs[i]
+    choice = st.session_state.get(f"{prefix}_dec_choice") or "accept"
+    reason = str(st.session_state.get(f"{prefix}_dec_reason") or "")
+    rv = reviewer()
+    d = make_decision(entry.result, f.kind, f.id, choice, reason,
+                      Person(name=rv.name, role=rv.role))
+    file = qa_file()
+    if not file.draft.sha256:
+        file = file.model_copy(update={"draft": draft_ref(entry.name, entry.data)})
+    try:
+        st.session_state["qa_file"] = with_decision(file, d, f.kind, f.id)
+        st.session_state["dec_notice"] = ("info", f"decision recorded: {DECISION_LABEL[choice]}",
+                                          f.label)
+    except DecisionFileError as exc:
+        st.session_state["dec_notice"] = ("error", str(exc), None)
+    st.session_state[f"{prefix}_dec_reason"] = ""
+
+
+def _remove_decision(prefix: str, sha: str) -> None:
+    entry = checked_cache().get(sha)
+    if entry is None or entry.result is None:
+        return
+    fs = findings(entry.result)
+    i = st.session_state.get(f"{prefix}_dec_finding")
+    if i is not None and 0 <= i < len(fs):
+        st.session_state["qa_file"] = with_decision(qa_file(), None, fs[i].kind, fs[i].id)
+
+
+def version_label(file: DecisionFile, sha: str) -> str:
+    for v in file.versions:
+        if v.sha256 == sha:
+            return v.label
+    return f"v{len(file.versions) + 1}"
+
+
+def decisions_tab(entry: Entry, sha: str, decided, prefix: str) -> None:
+    r = entry.result
+    file = decided.file
+    if file.decisions and file.draft.sha256 and file.draft.sha256 != sha:
+        applied = decided.decision_count()
+        alert("info", f"{applied} decision(s) re-applied from another version of the draft "
+              f"({file.draft.name}); {len(decided.stale)} no longer apply (listed below).")
+    st.caption(
+        "Accept a finding, dismiss it as a false alarm, or mark it not applicable, with a "
+        "reason. The score, gaps and flags above are recomputed from your decisions; the tool's "
+        "own view stays on every card. Nothing is stored on the server: download the decision "
+        "file and bring it back with the next version (the Word copy carries it too)."
+    )
+    fs = findings(r)
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        i = st.selectbox("Finding", list(range(len(fs))), format_func=lambda k: fs[k].label,
+                         key=f"{prefix}_dec_finding")
+        current = file.get(fs[i].kind, fs[i].id) if i is not None else None
+        st.radio("Decision", list(DECISIONS), format_func=DECISION_LABEL.get, horizontal=True,
+                 key=f"{prefix}_dec_choice")
+        st.text_input("Reason", key=f"{prefix}_dec_reason", max_chars=2000,
+                      placeholder="Why: this is what the author and reviewer will read")
+        b1, b2 = st.columns(2)
+        b1.button("Record the decision", key=f"{prefix}_dec_save", type="primary",
+                  on_click=_record_decision, args=(prefix, sha), width="stretch")
+        b2.button("Remove this decision", key=f"{prefix}_dec_remove", disabled=current is None,
+                  on_click=_remove_decision, args=(prefix, sha), width="stretch")
+        notice = st.session_state.get("dec_notice")
+        if notice:
+            alert(notice[0], notice[1], notice[2])
+    with c2:
+        st.file_uploader(
+            "Bring back a decision file",
+            type=["json", "docx"],
+            key=f"dec_upload_{nonce()}",
+            on_change=_load_decision_upload,
+            args=(f"dec_upload_{nonce()}",),
+            help="The .json decision file downloaded earlier, or a Word copy made by this tool "
+            "(it carries the decisions).",
+        )
+        st.caption("A file that is not a valid decision file is refused with the reason, "
+                   "and nothing is changed.")
+    st.html(decisions_table_html(decided))
+    html_if(stale_html(decided))
+    out = decided.to_file(entry.name, entry.data, version_label(file, sha))
+    stem = safe_file_stem(Path(entry.filename).stem)
+    st.download_button("Download the decision file (.json)", out.to_bytes(),
+                       file_name=f"{stem} - QA decisions.json", mime="application/json",
+                       key=f"{prefix}_dl_decisions", on_click="ignore")
+
+
+def compare_tab(entry: Entry, sha: str, prefix: str) -> None:
+    cache = checked_cache()
+    history = [h for h in reversed(st.session_state.get("history", []))
+               if h != sha and h in cache and cache[h].ok]
+    st.caption("Compare this draft with an earlier version: gaps closed, remaining and new, "
+               "status changes with the evidence that changed, actions and sections.")
+    c1, c2 = st.columns([3, 2])
+    with c2:
+        up = st.file_uploader("Or upload the previous version", type=ACCEPTED_TYPES,
+                              key=f"{prefix}_cmp_upload_{nonce()}")
+        if up is not None:
+            prev_sha, prev = checked_entry(checker_or_stop, up.name, up.getvalue())
+            hist = st.session_state["history"]
+            if sha in hist:  # the draft being looked at stays the latest
+                hist.remove(sha)
+                hist.append(sha)
+            if prev.error:
+                alert("error", f"could not be checked: {prev.error}", prev.name)
+            elif prev_sha not in history:
+                history.insert(0, prev_sha)
+    with c1:
+        if not history:
+            st.info("Check the previous version of this draft in this session (upload it in "
+                    "'One draft', or here) to compare.")
+            return
+        key = f"{prefix}_cmp_prev"
+        if st.session_state.get(key) not in history:
+            st.session_state[key] = history[0]
+        prev_sha = st.selectbox("Previous version", history, key=key,
+                                format_func=lambda h: cache[h].name)
+    prev = cache[prev_sha]
+    cmp = compare_results(prev.result, entry.result)
+    st.html(f"<style>{COMPARE_CSS}</style>{compare_fragment(cmp)}")
+    stem = safe_file_stem(Path(entry.filename).stem)
+    cols = st.columns(4)
+    for col, (label, data, ext, mime) in zip(cols, (
+        ("Comparison (.docx)", lambda: compare_docx(cmp), "docx", DOCX_MIME),
+        ("Comparison (.html)", lambda: compare_html(cmp).encode("utf-8"), "html", "text/html"),
+        ("Comparison (.md)", lambda: compare_markdown(cmp).encode("utf-8"), "md",
+         "text/markdown"),
+        ("Comparison (.json)", lambda: (json.dumps(cmp.to_dict(), indent=2, ensure_ascii=False)
+                                        + "\n").encode("utf-8"), "json", "application/json"),
+    ), strict=True):
+        col.download_button(label, data(), file_name=f"{stem} - comparison.{ext}", mime=mime,
+                            key=f"{prefix}_dl_cmp_{ext}", on_click="ignore", width="stretch")
+
+
+def downloads_tab(entry: Entry, sha: str, decided, prefix: str) -> None:
+    include_met = st.checkbox(
+        "Include “Met” comments in the Word copy", value=True, key=f"{prefix}_met_comments",
+        help="Leave them out to give the author only the gaps to work on.",
+    )
+    file = decided.file
+    label = version_label(file, sha)
+    out = decided.to_file(entry.name, entry.data, label)
+    show_downloads(entry, prefix, include_met, out if out.decisions else None)
+    st.markdown("##### The QA record")
+    st.caption("One page to file with the review: each concern with the tool's status and your "
+               "decision, outstanding gaps, flags and how each was resolved, and your statement "
+               "of independence (set your name and role under Reviewer in the sidebar).")
+    final = apply_decisions(entry.result, out, same_draft=True)
+    final.stale = decided.stale
+    stem = safe_file_stem(Path(entry.filename).stem)
+    c1, c2 = st.columns(2)
+    c1.download_button("QA record (.docx)", render_record_docx(final, label),
+                       file_name=f"{stem} - QA record.docx", mime=DOCX_MIME,
+                       key=f"{prefix}_dl_record_docx", on_click="ignore", width="stretch",
+                       type="primary")
+    c2.download_button("QA record (.html, printable)",
+                       render_record_html(final, label).encode("utf-8"),
+                       file_name=f"{stem} - QA record.html", mime="text/html",
+                       key=f"{prefix}_dl_record_html", on_click="ignore", width="stretch")
+
+
 # -- one draft -------------------------------------------------------------------------
-def show_downloads(entry: Entry, prefix: str) -> None:
-    items = downloads(entry)
+def show_downloads(entry: Entry, prefix: str, include_met: bool = True, decisions=None) -> None:
+    items = downloads(entry, include_met, decisions)
     cols = st.columns(len(items))
     for col, d in zip(cols, items, strict=True):
         with col:
@@ -167,27 +485,39 @@ def concern_label(result, cid: str | None) -> str:
     return f"{concern_numbers(result)[cid]}. {c.title} ({status_text(c.status)})"
 
 
-def show_draft(entry: Entry, prefix: str) -> None:
+def show_draft(entry: Entry, prefix: str, sha: str | None = None) -> None:
     r = entry.result
     assert r is not None
-    st.html(heading_html(f"QA results: {entry.name}"))
-    m = st.columns(4)
-    m[0].metric("Score", f"{r.score}/100", help="Weighted by each concern's severity", border=True)
-    m[1].metric("Gaps to fix", f"{len(r.gaps)} of {len(r.concerns)}", border=True)
-    m[2].metric("Flags", str(len(r.flags)), border=True)
-    m[3].metric("Actions read", str(len(r.actions)), border=True)
-    for flag in r.flags:
-        alert("flag", flag)
-    show_downloads(entry, prefix)
+    if sha is None:
+        import hashlib
 
+        sha = hashlib.sha256(entry.data or b"").hexdigest()
+        checked_cache().setdefault(sha, entry)
+    decided = apply_decisions(r, qa_file())
+    st.html(heading_html(f"QA results: {entry.name}"))
+    st.html(summary_html(r, decided))
+    html_if(flags_html(r, decided, prefix))
+    tabs = st.tabs(["Checklist and draft", "Reviewer decisions",
+                    "Compare with the previous version", "Downloads and QA record"])
+    with tabs[0]:
+        checklist_and_draft(entry, decided, prefix)
+    with tabs[1]:
+        decisions_tab(entry, sha, decided, prefix)
+    with tabs[2]:
+        compare_tab(entry, sha, prefix)
+    with tabs[3]:
+        downloads_tab(entry, sha, decided, prefix)
+
+
+def checklist_and_draft(entry: Entry, decided, prefix: str) -> None:
+    r = entry.result
     left, right = st.columns([5, 7], gap="large")
     with left:
-        st.markdown("#### Checklist")
-        st.caption("Gaps first, each with what to add. *Why this status* gives the reasons.")
+        st.caption("Gaps first, each with what to add; *Why* in plain words, the model's "
+                   "figures and what good looks like behind a click.")
         with st.container(height=PANE_HEIGHT, border=True, key=f"{prefix}_checklistbox"):
-            st.html(checklist_html(r))
+            st.html(checklist_html(r, decided=decided))
     with right:
-        st.markdown("#### The draft, section by section")
         options: list[str | None] = [None, *r.concerns.keys()]
         chosen = st.selectbox(
             "Show the evidence for",
@@ -226,13 +556,19 @@ def demo_paths() -> list[Path]:
         return []
 
 
+def _kept_upload_removed() -> None:
+    st.session_state.pop("one_kept", None)
+    st.session_state.pop("one", None)
+
+
 def one_draft_mode() -> None:
     st.title("Check one draft")
     st.caption(
-        "Upload a draft learning review (.docx, .pdf, .txt or .md). It is checked on this "
-        "computer against the 12 concerns; nothing is sent elsewhere, saved or logged."
+        "Upload a draft learning review. It is checked on this computer against the 12 "
+        "concerns; nothing is sent elsewhere, saved or logged."
     )
     demos = demo_paths()
+    keep("one_source")
     source = st.radio(
         "Draft to check",
         ["Upload a draft", "Use a demo draft"],
@@ -240,6 +576,7 @@ def one_draft_mode() -> None:
         key="one_source",
         label_visibility="collapsed",
     )
+    remember("one_source")
     key = name = data = None
     if source == "Upload a draft":
         up = st.file_uploader(
@@ -248,35 +585,70 @@ def one_draft_mode() -> None:
             key=f"one_upload_{nonce()}",
             help="Word (.docx), PDF with a text layer, plain text or Markdown.",
         )
+        st.caption(TYPES_NOTE.format(mb=max_bytes() // (1024 * 1024)))
         if up is not None:
-            key, name, data = f"upload:{up.file_id}", up.name, up.getvalue()
-    elif not demos:
-        st.info("No demo drafts are installed (sample_reports/demo/). Upload a draft instead.")
+            kept = {"name": up.name, "data": up.getvalue()}
+            st.session_state["one_kept"] = kept
+            st.session_state["_one_seen"] = up.file_id
+        else:
+            if st.session_state.get("_one_seen"):  # removed from the uploader by the user
+                _kept_upload_removed()
+            st.session_state["_one_seen"] = None
+            kept = st.session_state.get("one_kept")
+            if kept:
+                c1, c2 = st.columns([4, 1])
+                with c1:
+                    alert("info", "kept from earlier in this session (drop a file above to "
+                          "check another)", kept["name"])
+                c2.button("Remove it", key="one_kept_remove", on_click=_kept_upload_removed)
+        if kept:
+            key, name, data = f"upload:{kept['name']}", kept["name"], kept["data"]
     else:
-        pick = st.selectbox("Demo draft (fictional)", demos, format_func=lambda p: p.stem,
-                            key="one_demo")
-        if pick is not None:
-            try:
-                data = pick.read_bytes()
-                key, name = f"demo:{pick.name}", pick.name
-            except OSError:
-                alert("error", "this demo draft could not be read", pick.name)
+        st.session_state["_one_seen"] = None
+        if not demos:
+            st.info("No demo drafts are installed (sample_reports/demo/). Upload a draft.")
+        else:
+            keep("one_demo")
+            pick = st.selectbox("Demo draft (fictional)", demos, format_func=lambda p: p.stem,
+                                key="one_demo")
+            remember("one_demo")
+            if pick is not None:
+                try:
+                    data = pick.read_bytes()
+                    key, name = f"demo:{pick.name}", pick.name
+                except OSError:
+                    alert("error", "this demo draft could not be read", pick.name)
 
     if key is None:
-        st.session_state.pop("one", None)  # the draft was removed: forget its result
+        st.session_state.pop("one", None)
         intro()
         return
-    state = st.session_state.get("one")
-    if state is None or state["key"] != key:
-        checker = checker_or_stop()
-        with st.spinner("Checking the draft…"):
-            entry = check_upload(checker, Upload(name, data))
-        state = st.session_state["one"] = {"key": key, "entry": entry}
-    entry = state["entry"]
+    sha, entry = checked_entry(checker_or_stop, name, data)
+    st.session_state["one"] = {"key": sha, "entry": entry}
     if entry.error:
         alert("error", f"could not be checked: {entry.error}", entry.name)
         return
-    show_draft(entry, "one")
+    _embedded_decisions(entry)
+    show_draft(entry, "one", sha)
+
+
+def _embedded_decisions(entry: Entry) -> None:
+    """A Word copy made by this tool carries the decisions: use them when none are loaded."""
+    if qa_file().decisions or not entry.filename.lower().endswith(".docx"):
+        return
+    seen = st.session_state.setdefault("_embedded_seen", set())
+    if entry.name in seen:
+        return
+    seen.add(entry.name)
+    try:
+        f = extract_from_docx(entry.data or b"")
+    except DecisionFileError as exc:
+        st.session_state["dec_notice"] = ("error", f"decisions inside it not used: {exc}",
+                                          entry.name)
+        return
+    if f is not None and f.decisions:
+        _adopt(f, f"{len(f.decisions)} decision(s) found inside this Word copy and loaded",
+               entry.name)
 
 
 def intro() -> None:
@@ -286,7 +658,9 @@ def intro() -> None:
             "each concern, and judges each concern **✔ Met**, **◐ Partly met** or **✘ Missing**. "
             "You get the gaps first with what to add, the draft with the evidence highlighted, "
             "the action plan as read (owners and dates), and a Word copy with the findings as "
-            "comments. It is a prompt for the quality-assurance reviewer, not a judgement."
+            "comments. As the reviewer you accept, dismiss or mark each finding not applicable, "
+            "compare versions, and download a one-page QA record. It is a prompt for the "
+            "quality-assurance reviewer, not a judgement."
         )
         items = concern_list()
         if items:
@@ -310,37 +684,73 @@ def _pick_row() -> None:
         st.session_state["sample_open"] = shown[rows[0]]
 
 
+def _clear_sample() -> None:
+    for k in ("sample_entries", "sample_by_file", "sample_notices", "sample_open",
+              "_keep_sample_open"):
+        st.session_state.pop(k, None)
+
+
 def sample_mode() -> None:
     st.title("Check a sample of drafts")
     st.caption(
         "Upload several drafts or a .zip of drafts (for example a quarter's reviews). Each is "
-        "checked on this computer; files that cannot be read are listed with the reason."
+        "checked on this computer; files that cannot be read are listed with the reason. The "
+        "same file added twice is counted once."
     )
     files = st.file_uploader(
         "Upload drafts or .zip archives",
         type=SAMPLE_TYPES,
         accept_multiple_files=True,
         key=f"sample_upload_{nonce()}",
-    )
-    if not files:
-        st.session_state.pop("sample", None)
+    ) or []
+    st.caption(TYPES_NOTE.format(mb=max_bytes() // (1024 * 1024)) + " A .zip is opened "
+               "here, in memory; a .zip inside a .zip is not.")
+    entries_by_key: dict[str, Entry] = st.session_state.setdefault("sample_entries", {})
+    by_file: dict[str, list[str]] = st.session_state.setdefault("sample_by_file", {})
+    ids = [f.file_id for f in files]
+    for fid in st.session_state.get("_sample_seen") or []:
+        if fid not in ids:  # removed from the uploader by the user
+            for k in by_file.pop(fid, []):
+                entries_by_key.pop(k, None)
+    st.session_state["_sample_seen"] = ids
+    new = [f for f in files if f.file_id not in by_file]
+    if new:
+        checker = checker_or_stop()
+        notices = []
+        pending = [(f, expand_uploads([(f.name, f.getvalue())])) for f in new]
+        total = sum(len(u) for _, u in pending)
+        bar = st.progress(0.0, text=f"Checking {total} file(s)…")
+        done = 0
+
+        def check(upload: Upload) -> Entry:  # no file name in the text: it is Markdown
+            nonlocal done
+            entry = check_upload(checker, upload)
+            done += 1
+            bar.progress(done / max(total, 1), text=f"Checked {done} of {total} file(s)…")
+            return entry
+
+        for f, uploads in pending:
+            added, note = add_to_sample(entries_by_key, uploads, check, f.name)
+            done += len(uploads) - len(added)
+            by_file[f.file_id] = added
+            if note:
+                notices.append((f.name, note))
+        bar.empty()
+        st.session_state["sample_notices"] = notices
+        st.session_state.pop("sample_open", None)
+        st.session_state.pop("_keep_sample_open", None)
+    for name, note in st.session_state.get("sample_notices", []):
+        alert("info", note, name)
+    if not entries_by_key:
         intro()
         return
-    key = tuple(f.file_id for f in files)
-    state = st.session_state.get("sample")
-    if state is None or state["key"] != key:
-        checker = checker_or_stop()
-        uploads = expand_uploads((f.name, f.getvalue()) for f in files)
-        bar = st.progress(0.0, text=f"Checking {len(uploads)} file(s)…")
-
-        def progress(i: int, n: int, name: str) -> None:  # no file name: the text is Markdown
-            bar.progress(i / max(n, 1), text=f"Checked {i} of {n} file(s)…")
-
-        entries = check_uploads(checker, uploads, progress)
-        bar.empty()
-        state = st.session_state["sample"] = {"key": key, "entries": entries}
-        st.session_state.pop("sample_open", None)
-    entries: list[Entry] = state["entries"]
+    if not files:
+        c1, c2 = st.columns([4, 1])
+        with c1:
+            alert("info", f"{len(entries_by_key)} file(s) kept from earlier in this session; "
+                  "files added above join them.")
+        c2.button("Clear the sample", key="sample_clear", on_click=_clear_sample)
+    entries: list[Entry] = list(entries_by_key.values())
     ok = [e for e in entries if e.ok]
     bad = [e for e in entries if not e.ok]
 
@@ -369,6 +779,8 @@ def sample_mode() -> None:
     titles = concern_titles(ok)
     st.markdown("#### One row per draft")
     f1, f2 = st.columns([3, 1])
+    keep("sample_gap_filter")
+    keep("sample_flagged")
     gap_in = f1.selectbox(
         "Only drafts with a gap in",
         [None, *titles],
@@ -376,6 +788,8 @@ def sample_mode() -> None:
         key="sample_gap_filter",
     )
     flagged = f2.checkbox("Only drafts with flags", key="sample_flagged")
+    remember("sample_gap_filter")
+    remember("sample_flagged")
     shown = filter_entries(ok, gap_in, flagged)
     st.session_state["sample_shown"] = [e.name for e in shown]
     st.caption("Sort by clicking a column header. Select a row to open that draft below.")
@@ -421,6 +835,7 @@ def sample_mode() -> None:
 
     st.divider()
     names = [e.name for e in ok]
+    keep("sample_open")
     if st.session_state.get("sample_open") not in (None, *names):
         st.session_state.pop("sample_open")
     opened = st.selectbox(
@@ -429,6 +844,7 @@ def sample_mode() -> None:
         format_func=lambda n: "(choose a draft, or select a row in the table)" if n is None else n,
         key="sample_open",
     )
+    remember("sample_open")
     if opened is not None:
         entry = next(e for e in ok if e.name == opened)
         show_draft(entry, "sample")
@@ -449,12 +865,15 @@ def main() -> None:
             "never saved, uploaded elsewhere or logged.",
             icon="🔒",
         )
+        reviewer_panel()
         st.button("Clear all drafts from this session", on_click=clear_session,
                   key="clear_session")
         status_slot = st.empty()
     if mode == MODES[0]:
+        st.session_state["_sample_seen"] = []  # the sample's uploader is not drawn
         one_draft_mode()
     else:
+        st.session_state["_one_seen"] = None  # the single draft's uploader is not drawn
         sample_mode()
     warning = st.session_state.get("checker_warning")
     if warning:

@@ -71,21 +71,22 @@ def test_one_draft_results_and_concern_filter(draft):
     at.run()
     assert not at.exception
     assert not at.error and not alerts(at, "error")
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Score"].endswith("/100")
-    assert metrics["Gaps to fix"].endswith("of 12")
     html = html_of(at)
+    summary = shown_text(next(h.value for h in at.html if 'class="qa-summary"' in h.value))
+    assert re.search(r"Score\s*\d+/100", summary) and re.search(r"Gaps to fix\s*\d+ of 12", summary)
     assert 'class="qa-card qa-gap"' in html  # a gap card
     assert '<mark class="qa-mark' in html  # a highlight
     assert "Gaps in this section:" in html
-    assert any("Flag: " in a for a in alerts(at, "flag"))
+    assert 'class="qa-flag qa-sev-high"' in html and "Flag: actions only addressed" in \
+        shown_text(html)
     assert any("owned by the YOT" in a for a in alerts(at, "warning"))  # the YOT-only warning
     assert html.count('<table class="qa-actions"') == 1  # action plan, escaped HTML
     assert not at.table  # never st.table: it renders cell text as Markdown
     assert headings(at) == ["QA results: child_j.docx"]
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Annotated Word (.docx)", "Report (.md)", "Report (.html)",
-                      "Result (.json)"]
+    assert labels == ["Download the decision file (.json)", "Annotated Word (.docx)",
+                      "Report (.md)", "Report (.html)", "Result (.json)", "QA record (.docx)",
+                      "QA record (.html, printable)"]
 
     # choose one concern: only its evidence is highlighted, with jump links
     box = at.selectbox(key="one_concern")
@@ -102,7 +103,7 @@ def test_one_draft_results_and_concern_filter(draft):
     at.file_uploader(key="one_upload_0").clear()
     at.run()
     assert "one" not in at.session_state
-    assert not at.metric
+    assert 'class="qa-summary"' not in html_of(at)
 
 
 def test_unreadable_draft_is_an_error_message_not_a_crash():
@@ -139,8 +140,8 @@ def test_sample_table_counts_errors_and_open_a_draft(draft):
         z.writestr("q1/child_k.md", as_markdown())
         z.writestr("q1/renamed.docx", b"garbage")
     at.file_uploader(key="sample_upload_0").set_value(
-        [("q1.zip", buf.getvalue(), "application/zip"), ("child_l.txt", as_markdown().encode(),
-                                                         "text/plain")]
+        [("q1.zip", buf.getvalue(), "application/zip"),
+         ("child_l.txt", (as_markdown() + "\nA different draft.\n").encode(), "text/plain")]
     )
     at.run()
     assert not at.exception
@@ -181,3 +182,56 @@ def test_clear_session_forgets_everything(draft):
     assert "one" not in at.session_state
     assert at.session_state["upload_nonce"] == 1
     assert at.file_uploader(key="one_upload_1").value is None
+
+
+def test_views_keep_work_and_duplicates_are_counted_once(draft):
+    """Issue 11: switching views keeps the uploads and results; the same .zip twice adds no row."""
+    at = fresh_app()
+    at.file_uploader(key="one_upload_0").set_value(("child_j.docx", draft, DOCX_MIME))
+    at.run()
+    at.sidebar.radio(key="mode").set_value("A sample of drafts").run()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("q1/child_j.docx", draft)
+        z.writestr("q1/child_k.md", as_markdown())
+    zipped = buf.getvalue()
+    at.file_uploader(key="sample_upload_0").set_value([("q1.zip", zipped, "application/zip")])
+    at.run()
+    assert len(at.dataframe[0].value) == 2
+    at.file_uploader(key="sample_upload_0").set_value(
+        [("q1.zip", zipped, "application/zip"), ("q1 copy.zip", zipped, "application/zip")]
+    )
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 2  # the copy added nothing
+    notes = [shown_text(h.value) for h in at.html if "qa-alert-info" in h.value]
+    assert any("q1 copy.zip" in n and "already in the sample" in n for n in notes)
+
+    # back to one draft: the upload and its result are still there; and back to the sample
+    at.sidebar.radio(key="mode").set_value("One draft").run()
+    assert not at.exception
+    assert headings(at) == ["QA results: child_j.docx"]
+    at.sidebar.radio(key="mode").set_value("A sample of drafts").run()
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_decision_recorded_applied_and_a_hostile_decision_file_changes_nothing(draft):
+    at = fresh_app()
+    at.file_uploader(key="one_upload_0").set_value(("child_j.docx", draft, DOCX_MIME))
+    at.run()
+    at.selectbox(key="one_dec_finding").set_value(0).run()
+    at.radio(key="one_dec_choice").set_value("dismiss").run()
+    at.text_input(key="one_dec_reason").set_value("covered in the chronology").run()
+    at.button(key="one_dec_save").click().run()
+    assert not at.exception
+    assert "Reviewer: Dismissed (false alarm)" in shown_text(html_of(at))
+    before = at.session_state["qa_file"]
+    assert len(before.decisions) == 1
+    bad = b'{"format": "qa-assistant-decisions", "version": 1, "decisions": [{"kind": ' \
+          b'"concern", "id": "<img src=x>", "decision": "accept", "tool_status": "met"}]}'
+    at.file_uploader(key="dec_upload_0").set_value(("bad.json", bad, "application/json"))
+    at.run()
+    assert not at.exception
+    errors = alerts(at, "error")
+    assert any("unknown concern id" in e and "Nothing was changed" in e for e in errors)
+    assert at.session_state["qa_file"] == before

@@ -212,11 +212,56 @@ def _comment(document, paragraph: Paragraph, lines: list[str]) -> None:
     document.add_comment(_anchor_runs(paragraph), text=text, author=AUTHOR, initials=INITIALS)
 
 
-def finding_line(c: ConcernResult, e: Evidence | None) -> str:
-    """One line of a paragraph comment: the concern, its status and advice for a gap."""
+def _action_at(result: DraftResult | None, e: Evidence | None):
+    """The action of the plan that an evidence passage is (or lies in), if any."""
+    if result is None or e is None:
+        return None
+    for a in result.actions:
+        if a.end > a.start and a.start <= e.start < a.end:
+            return a
+    n = _norm(e.text)
+    return next((a for a in result.actions if _norm(a.text) == n), None)
+
+
+def _action_line(c: ConcernResult, a, head: str) -> str | None:
+    """What is wrong with *this* action for the SMART and multi-agency concerns."""
+    from qa_assistant.ui.style import owner_label
+
+    if c.id == "actions_smart":
+        missing = [w for w, ok in (("a named owner", a.owned), ("a target date", a.dated),
+                                   ("a specific outcome", a.specific)) if not ok]
+        if not missing:
+            return (f"{head}. This action has an owner, a date and a specific outcome; the gap "
+                    "is in other actions of the plan.")
+        return f"{head}. This action lacks {' and '.join(missing)}: add {' and '.join(missing)}."
+    if c.id == "multi_agency_actions":
+        owners = ", ".join(owner_label(o) for o in a.owners) or "no one"
+        if a.liaise_with:
+            others = ", ".join(owner_label(o) for o in a.liaise_with)
+            return (f"{head}. This action only asks {owners} to liaise with {others}: give "
+                    f"{others} an action of its own, with an owner and a date.")
+        if not a.owners:
+            return (f"{head}. This action has no owner: name the agency (and role) that will "
+                    "carry it out.")
+        if set(a.owners) <= {"yot"}:
+            return (f"{head}. This action is owned by the YOT only; where the learning concerns "
+                    "another agency, that agency should own an action too.")
+        return (f"{head}. This action is owned by {owners}; the gap is agencies the learning "
+                "concerns that have no action.")
+    return None
+
+
+def finding_line(c: ConcernResult, e: Evidence | None, result: DraftResult | None = None) -> str:
+    """One line of a paragraph comment: the concern, its status and what is wrong with *this*
+    passage (for an action: which of owner, date and specificity it lacks)."""
     head = f"{status_text(c.status)}: {c.title}"
     if not c.is_gap:
         return f"{head}. Evidence for this concern."
+    action = _action_at(result, e) if c.id in ("actions_smart", "multi_agency_actions") else None
+    if action is not None:
+        line = _action_line(c, action, head)
+        if line:
+            return line
     if e is None:
         why = "this section was read for it, and it is a gap"
     elif e.negated:
@@ -250,11 +295,14 @@ def summary_lines(result: DraftResult, unplaced: int = 0) -> list[str]:
     return lines
 
 
-def _attach(document, layout: _Layout, result: DraftResult) -> int:
-    """Attach findings to targets and add one comment per target; returns unplaced count."""
+def _attach(document, layout: _Layout, result: DraftResult, include_met: bool = True) -> int:
+    """Attach findings to targets and add one comment per target; returns unplaced count.
+    Without ``include_met`` only gaps get paragraph comments (the summary still lists met)."""
     starts = [b.start for b in result.blocks]
     unplaced = 0
     for c in result.concerns.values():
+        if not include_met and not c.is_gap:
+            continue
         placed = False
         for e in c.evidence:
             t = _locate(layout, result, starts, e)
@@ -273,7 +321,7 @@ def _attach(document, layout: _Layout, result: DraftResult) -> int:
         if not t.findings:
             continue
         ordered = sorted(t.findings, key=lambda f: (STATUS_ORDER.get(f[0].status, 0), f[0].id))
-        _comment(document, t.paragraph, [finding_line(c, e) for c, e in ordered])
+        _comment(document, t.paragraph, [finding_line(c, e, result) for c, e in ordered])
     return unplaced
 
 
@@ -310,14 +358,17 @@ def _reopen(data: bytes):
         return None
 
 
-def annotated_docx(result: DraftResult, data: bytes, name: str) -> bytes:
-    """The draft as .docx bytes with the QA findings as Word comments."""
+def annotated_docx(
+    result: DraftResult, data: bytes, name: str, include_met: bool = True
+) -> bytes:
+    """The draft as .docx bytes with the QA findings as Word comments (``include_met=False``
+    leaves out the comments on passages of concerns that are met)."""
     if _is_docx(data, name):
         document = _reopen(data)
         if document is not None:
             try:
                 layout = _walk_docx(document, result)
-                unplaced = _attach(document, layout, result)
+                unplaced = _attach(document, layout, result, include_met)
                 first = next(
                     (t for t in layout.all if t.text), layout.all[0] if layout.all else None
                 )
@@ -329,7 +380,7 @@ def annotated_docx(result: DraftResult, data: bytes, name: str) -> bytes:
             except Exception:  # noqa: BLE001 - a damaged comments part or the like: rebuild
                 pass
     document, layout, title = _rebuild(result, name)
-    unplaced = _attach(document, layout, result)
+    unplaced = _attach(document, layout, result, include_met)
     _comment(document, title, summary_lines(result, unplaced))
     _append_summary(document, result)
     return _save(document)

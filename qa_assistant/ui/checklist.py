@@ -40,7 +40,12 @@ def ordered_concerns(result: DraftResult) -> list[ConcernResult]:
     )
 
 
-def card_html(result: DraftResult, c: ConcernResult) -> str:
+def card_html(result: DraftResult, c: ConcernResult, decided=None) -> str:
+    """One concern: the tool's status, the reviewer's decision (if any), "please check" when
+    the rules and the model disagree, what to add, why in plain words (the model's figures behind
+    a toggle) and what good looks like."""
+    from qa_assistant.ui.review import decision_badge, help_html, why_html
+
     st = status_style(c.status)
     number = concern_numbers(result)[c.id]
     tint, edge = concern_tint(number - 1)
@@ -48,6 +53,10 @@ def card_html(result: DraftResult, c: ConcernResult) -> str:
     ev = f"{n_ev} passage{'s' if n_ev != 1 else ''} highlighted" if n_ev else "no passage found"
     advice_label = "What to add" if c.is_gap else "Found"
     kind = "gap" if c.is_gap else "met"
+    check = (
+        ' <span class="qa-check" title="The rule pack and the trained classifier disagree">'
+        "Please check</span>" if c.needs_review else ""
+    )
     return (
         f'<div class="qa-card qa-{kind}" data-concern="{html_text(c.id)}" '
         f'data-status="{html_text(c.status)}" style="border-left-color:{st.border}" '
@@ -58,16 +67,17 @@ def card_html(result: DraftResult, c: ConcernResult) -> str:
         f'<span class="qa-card-title">{html_text(c.title)}</span>'
         f'<span class="qa-num" style="background:{tint};border-bottom-color:{edge}" '
         f'title="Highlight label {number}">{number}</span>'
-        f'<span class="qa-ev-count">{ev}</span></div>'
+        f'<span class="qa-ev-count">{ev}</span>{check}{decision_badge(decided, c.id)}</div>'
         f'<p class="qa-advice"><strong>{advice_label}:</strong> {html_text(c.advice)}</p>'
-        f'<details class="qa-why"><summary>Why this status</summary>'
-        f"{html_text(c.explanation.text())}</details></div>"
+        f"{why_html(c)}{help_html(c.id)}</div>"
     )
 
 
-def checklist_html(result: DraftResult, include_css: bool = True) -> str:
-    cards = "".join(card_html(result, c) for c in ordered_concerns(result))
-    css = f"<style>{CARD_CSS}</style>" if include_css else ""
+def checklist_html(result: DraftResult, include_css: bool = True, decided=None) -> str:
+    from qa_assistant.ui.review import REVIEW_CSS
+
+    cards = "".join(card_html(result, c, decided) for c in ordered_concerns(result))
+    css = f"<style>{CARD_CSS}{REVIEW_CSS}</style>" if include_css else ""
     return f'{css}<div class="qa-cards" role="list" aria-label="Checklist">{cards}</div>'
 
 

@@ -29,12 +29,16 @@ def _stem(entry: Entry) -> str:
     return safe_file_stem(PurePosixPath(entry.filename).stem)
 
 
-def downloads(entry: Entry) -> list[Download]:
-    """Annotated .docx, Markdown and HTML reports and the JSON result for a checked entry."""
+def downloads(entry: Entry, include_met: bool = True, decisions=None) -> list[Download]:
+    """Annotated .docx, Markdown and HTML reports and the JSON result for a checked entry.
+
+    ``include_met=False`` leaves the "Met" comments out of the Word copy; ``decisions`` (a
+    ``DecisionFile``) is embedded in the Word copy as a custom XML part."""
     if entry.result is None:
         return []
-    if "downloads" in entry.exports:
-        return entry.exports["downloads"]
+    cache = ("downloads", include_met, decisions.to_json() if decisions is not None else None)
+    if cache in entry.exports:
+        return entry.exports[cache]
     from qa_assistant.render.docx_comments import annotated_docx
     from qa_assistant.render.html import render_html
     from qa_assistant.render.markdown import render_markdown
@@ -44,35 +48,52 @@ def downloads(entry: Entry) -> list[Download]:
     out: list[Download] = []
     label = "Annotated Word (.docx)"
     try:
-        data = annotated_docx(r, entry.data or b"", entry.filename)
+        data = annotated_docx(r, entry.data or b"", entry.filename, include_met)
+        if decisions is not None and decisions.decisions:
+            from qa_assistant.qa.decisions import embed_in_docx
+
+            data = embed_in_docx(data, decisions)
         out.append(Download("docx", label, data, f"{stem} - QA comments.docx", DOCX_MIME))
     except DraftError as exc:
         out.append(Download("docx", label, None, "", DOCX_MIME, str(exc)))
     except Exception as exc:  # noqa: BLE001 - the other downloads must still be offered
         out.append(
             Download(
-                "docx", label, None, "", DOCX_MIME,
+                "docx",
+                label,
+                None,
+                "",
+                DOCX_MIME,
                 f"the annotated copy could not be built ({type(exc).__name__})",
             )
         )
     out.append(
         Download(
-            "markdown", "Report (.md)", render_markdown(r).encode("utf-8"),
-            f"{stem} - QA report.md", "text/markdown",
+            "markdown",
+            "Report (.md)",
+            render_markdown(r).encode("utf-8"),
+            f"{stem} - QA report.md",
+            "text/markdown",
         )
     )
     out.append(
         Download(
-            "html", "Report (.html)", render_html(r).encode("utf-8"),
-            f"{stem} - QA report.html", "text/html",
+            "html",
+            "Report (.html)",
+            render_html(r).encode("utf-8"),
+            f"{stem} - QA report.html",
+            "text/html",
         )
     )
     out.append(
         Download(
-            "json", "Result (.json)",
+            "json",
+            "Result (.json)",
             (json.dumps(entry.record(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-            f"{stem} - QA result.json", "application/json",
+            f"{stem} - QA result.json",
+            "application/json",
         )
     )
-    entry.exports["downloads"] = out
+    entry.exports.clear()  # one set of downloads kept per draft
+    entry.exports[cache] = out
     return out

@@ -19,10 +19,15 @@ from qa_assistant.ingest.guards import MAX_UNZIPPED, check_size
 from qa_assistant.result.model import DraftResult
 
 MAX_ZIP_MEMBERS = 2000
-# For st.file_uploader(type=...): legacy types are accepted so that the user gets the reader's
-# "save it as .docx" message rather than a bare "file type not allowed".
-ACCEPTED_TYPES = [*(s.lstrip(".") for s in SUPPORTED), "doc", "rtf", "odt"]
+# For st.file_uploader(type=...): only the types that are read are offered (issue 11); the app
+# says in words, next to the uploader, what happens to other types and larger files.
+ACCEPTED_TYPES = [s.lstrip(".") for s in SUPPORTED]
 SAMPLE_TYPES = [*ACCEPTED_TYPES, "zip"]
+TYPES_NOTE = (
+    "Reads .docx, .pdf (with a text layer), .txt and .md, up to {mb} MB each. A file of another "
+    "type (save a .doc, .rtf or .odt as .docx) or a larger file is refused by the uploader, "
+    "marked in red there, and nothing is read from it."
+)
 
 
 @dataclass(frozen=True)
@@ -153,3 +158,42 @@ def check_uploads(
         if progress is not None:
             progress(i, n, upload.name)
     return entries
+
+
+# -- a sample kept across views: uploads added once, duplicates detected --------------------
+def content_key(upload: Upload) -> str:
+    """Same bytes, same key: a file added twice (alone or in a zip) is detected."""
+    import hashlib
+
+    if upload.data is None:
+        return f"error:{upload.name}:{upload.error}"
+    return hashlib.sha256(upload.data).hexdigest()
+
+
+def add_to_sample(
+    entries: dict[str, Entry],
+    uploads: list[Upload],
+    check: Callable[[Upload], Entry],
+    source: str,
+) -> tuple[list[str], str | None]:
+    """Check and add the uploads of one uploaded file that are not in ``entries`` yet; returns
+    the keys added and a sentence about duplicates (None when there were none)."""
+    added: list[str] = []
+    dup_of: list[str] = []
+    for u in uploads:
+        key = content_key(u)
+        if key in entries or key in added:
+            first = entries.get(key)
+            dup_of.append(first.name if first is not None else u.name)
+            continue
+        entries[key] = check(u)
+        added.append(key)
+    if not dup_of:
+        return added, None
+    if not added:
+        if len(dup_of) == 1:
+            return added, (f"already in the sample (the same file as {dup_of[0]}), so it was not "
+                           "added again")
+        return added, f"all {len(dup_of)} drafts in it are already in the sample: none added again"
+    return added, (f"{len(dup_of)} of {len(dup_of) + len(added)} drafts in it were already in "
+                   "the sample and were not added again")
