@@ -70,3 +70,37 @@ def test_arbitration_between_rules_and_model(trusted, model, p, expected):
     outcome = RuleOutcome("met", "r", "because", {}, [], [], [], 1.0)
     status, _score, decided, review = checker._combine("blame_free", outcome, _View(model, p))
     assert (status, decided, review) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Councillor Reid said the estate was not safe for young people.", "professional"),
+        ("Reece told us he was scared of the older boys.", "child"),
+        ("His mother said she had asked for help.", "parent"),
+        (
+            "I asked the case manager what she thought; she said the plan was too thin.",
+            "professional",
+        ),
+        ("Reece's request to speak to the Samaritans was recorded by staff.", "child"),
+        ("Reece was told he owed the line £2,000.", None),
+        ("The tutor described him as one of the most able in the group.", "other"),
+    ],
+)
+def test_speaker_attribution(sentence, speaker):
+    from fixtures import read, rules_checker
+
+    head = "# Learning review: Reece\n\n## Voice\nReece, 15, was seen by Reece's worker.\n\n"
+    text = head + sentence + "\n"
+    draft = rules_checker().analyse(read(text, "md"))
+    assert draft.child.name == "Reece"
+    assert draft.speakers[-1] == speaker
+
+
+def test_voice_is_the_childs_not_a_councillors():
+    body = (
+        "## Voice of the child\nCouncillor Reid said the estate was frightening. The housing "
+        "manager said the family had been moved twice. The reviewer felt the plan was thin.\n"
+    )
+    result = check(HEAD + body)
+    assert result.concerns["voice_of_child"].status != "met"

@@ -21,9 +21,18 @@ from qa_assistant.paths import ROOT
 
 RULES = ROOT / "rules"
 CONCERNS = [
-    "lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight",
-    "actions_smart", "review_date", "diversity", "risk_management", "strengths_good_practice",
-    "partner_contribution", "qa_signoff", "blame_free",
+    "lived_experience",
+    "voice_of_child",
+    "multi_agency_actions",
+    "management_oversight",
+    "actions_smart",
+    "review_date",
+    "diversity",
+    "risk_management",
+    "strengths_good_practice",
+    "partner_contribution",
+    "qa_signoff",
+    "blame_free",
 ]
 
 HEAD = """
@@ -90,7 +99,8 @@ apprenticeship is a protective factor.
 Children's social care, the police and CAMHS provided chronologies and attended the learning \
 review meeting on 3 March 2025.
 """,
-    "review_date": PLAN + """
+    "review_date": PLAN
+    + """
 ## Monitoring and review
 Progress on the action plan will be reviewed at the YJ management board on 15 July 2025.
 """,
@@ -112,8 +122,15 @@ SECTIONS["actions_smart"] = PLAN
 STRONG = HEAD + "".join(
     SECTIONS[k]
     for k in (
-        "partner_contribution", "lived_experience", "voice_of_child", "management_oversight",
-        "risk_management", "diversity", "strengths_good_practice", "blame_free", "review_date",
+        "partner_contribution",
+        "lived_experience",
+        "voice_of_child",
+        "management_oversight",
+        "risk_management",
+        "diversity",
+        "strengths_good_practice",
+        "blame_free",
+        "review_date",
         "qa_signoff",
     )
 )
@@ -121,150 +138,292 @@ STRONG = HEAD + "".join(
 # (concern, expected status, case id, the section(s) added to HEAD)
 CASES: list[tuple[str, str, str, str]] = [
     ("lived_experience", "met", "specific-and-linked", SECTIONS["lived_experience"]),
-    ("lived_experience", "partial", "generic-upbringing", """
+    (
+        "lived_experience",
+        "partial",
+        "generic-upbringing",
+        """
 ## Child's lived experience
 J had a difficult upbringing and there were some concerns at school.
-"""),
-    ("lived_experience", "partial", "facts-without-link", """
+""",
+    ),
+    (
+        "lived_experience",
+        "partial",
+        "facts-without-link",
+        """
 ## Background
 J witnessed domestic abuse as a young child. He was permanently excluded from school in Year 9. \
 He uses cannabis most days.
-"""),
-    ("lived_experience", "missing", "heading-with-na", """
+""",
+    ),
+    (
+        "lived_experience",
+        "missing",
+        "heading-with-na",
+        """
 ## Child's lived experience
 N/A
-"""),
+""",
+    ),
     ("voice_of_child", "met", "child-quoted", SECTIONS["voice_of_child"]),
-    ("voice_of_child", "met", "reasoned-plan", """
+    (
+        "voice_of_child",
+        "met",
+        "reasoned-plan",
+        """
 ## Voice of the child
 J has not yet been spoken to about the incident because he is on remand and police advised that \
 criminal proceedings are ongoing. His case manager will visit him at the secure children's home \
 after the trial, by the end of May 2025, to hear his views.
-"""),
-    ("voice_of_child", "partial", "parent-only", """
+""",
+    ),
+    (
+        "voice_of_child",
+        "partial",
+        "parent-only",
+        """
 ## Voice of the child
 J's mother said that he had been frightened for months. She told the case manager that the YOT \
 sessions had helped and she felt the school had given up on him. She said she had asked for help \
 with the older boys but nobody came.
-"""),
-    ("voice_of_child", "partial", "parent-spoken-to", """
+""",
+    ),
+    (
+        "voice_of_child",
+        "partial",
+        "parent-spoken-to",
+        """
 ## Voice of the child
 J's mother was spoken to on 14 February 2025. She described J as frightened of the older boys \
 and said that the YOT had been the only service he trusted. She explained that he stopped going \
 to school because he was being threatened.
-"""),
-    ("voice_of_child", "missing", "negated", """
+""",
+    ),
+    (
+        "voice_of_child",
+        "missing",
+        "negated",
+        """
 ## Voice of the child
 The child's views were not sought.
-"""),
-    ("voice_of_child", "missing", "heading-with-na", """
+""",
+    ),
+    (
+        "voice_of_child",
+        "missing",
+        "heading-with-na",
+        """
 ## Voice of the child
 N/A
-"""),
+""",
+    ),
     ("multi_agency_actions", "met", "partner-owned", PLAN),
-    ("multi_agency_actions", "partial", "liaise-and-write-to", """
+    (
+        "multi_agency_actions",
+        "partial",
+        "liaise-and-write-to",
+        """
 ## Action plan
 - YOT manager to write to the head of Children's Social Care about information sharing by \
 31/03/2025.
 - Case manager to liaise with the police about missing episodes by 30/04/2025.
-"""),
-    ("multi_agency_actions", "missing", "yot-roles-only", """
+""",
+    ),
+    (
+        "multi_agency_actions",
+        "missing",
+        "yot-roles-only",
+        """
 ## Action plan
 - Case manager to complete a new AssetPlus assessment by 28/02/2025.
 - YOT police officer to brief the team on county lines indicators by 31/03/2025.
 - YOT manager to audit supervision records by 30/04/2025.
-"""),
+""",
+    ),
     ("multi_agency_actions", "missing", "no-plan", SECTIONS["lived_experience"]),
     ("management_oversight", "met", "examined-and-judged", SECTIONS["management_oversight"]),
-    ("management_oversight", "partial", "bare-statement", """
+    (
+        "management_oversight",
+        "partial",
+        "bare-statement",
+        """
 ## Management oversight
 The case was regularly supervised.
-"""),
-    ("management_oversight", "missing", "to-be-completed", """
+""",
+    ),
+    (
+        "management_oversight",
+        "missing",
+        "to-be-completed",
+        """
 ## Management oversight
 To be completed.
-"""),
+""",
+    ),
     ("actions_smart", "met", "owned-and-dated", PLAN),
-    ("actions_smart", "partial", "vague", """
+    (
+        "actions_smart",
+        "partial",
+        "vague",
+        """
 ## Action plan
 - Improve communication between agencies.
 - Consider the learning from this review.
 - Raise awareness of exploitation going forward.
-"""),
-    ("actions_smart", "partial", "no-owners-or-dates", """
+""",
+    ),
+    (
+        "actions_smart",
+        "partial",
+        "no-owners-or-dates",
+        """
 ## Action plan
 - Hold a multi-agency exploitation strategy meeting for J and update his safety plan.
 - Share missing-episode information with the YOT whenever J is reported missing.
 - Deliver exploitation screening training to every case manager.
-"""),
-    ("actions_smart", "missing", "none", """
+""",
+    ),
+    (
+        "actions_smart",
+        "missing",
+        "none",
+        """
 ## Action plan
 None.
-"""),
+""",
+    ),
     ("review_date", "met", "board-with-date", SECTIONS["review_date"]),
-    ("review_date", "met", "check-back-timescale", PLAN + """
+    (
+        "review_date",
+        "met",
+        "check-back-timescale",
+        PLAN
+        + """
 ## Next steps
 The review panel will reconvene within three months to check back on progress.
-"""),
-    ("review_date", "partial", "no-date", PLAN + """
+""",
+    ),
+    (
+        "review_date",
+        "partial",
+        "no-date",
+        PLAN
+        + """
 ## Monitoring and review
 Progress on the action plan will be monitored.
-"""),
+""",
+    ),
     ("review_date", "missing", "absent", PLAN),
     ("diversity", "met", "analysed", SECTIONS["diversity"]),
-    ("diversity", "partial", "bare-demographic", """
+    (
+        "diversity",
+        "partial",
+        "bare-demographic",
+        """
 ## Diversity
 J is a 16-year-old White British male.
-"""),
-    ("diversity", "missing", "heading-with-na", """
+""",
+    ),
+    (
+        "diversity",
+        "missing",
+        "heading-with-na",
+        """
 ## Diversity
 N/A
-"""),
+""",
+    ),
     ("risk_management", "met", "assessed-managed-judged", SECTIONS["risk_management"]),
-    ("risk_management", "partial", "level-only", """
+    (
+        "risk_management",
+        "partial",
+        "level-only",
+        """
 ## Risk management
 J was assessed as medium risk.
-"""),
-    ("risk_management", "missing", "not-completed", """
+""",
+    ),
+    (
+        "risk_management",
+        "missing",
+        "not-completed",
+        """
 ## Risk management
 Not completed.
-"""),
+""",
+    ),
     ("strengths_good_practice", "met", "specific", SECTIONS["strengths_good_practice"]),
-    ("strengths_good_practice", "partial", "generic", """
+    (
+        "strengths_good_practice",
+        "partial",
+        "generic",
+        """
 ## Good practice
 There was some good work with J.
-"""),
-    ("strengths_good_practice", "missing", "heading-with-na", """
+""",
+    ),
+    (
+        "strengths_good_practice",
+        "missing",
+        "heading-with-na",
+        """
 ## Good practice
 N/A
-"""),
+""",
+    ),
     ("partner_contribution", "met", "partners-attended", SECTIONS["partner_contribution"]),
-    ("partner_contribution", "partial", "invited-not-attended", """
+    (
+        "partner_contribution",
+        "partial",
+        "invited-not-attended",
+        """
 ## Methodology
 The review was completed by the YOT case manager and team manager from the case records. The \
 police and school were invited but did not attend.
-"""),
+""",
+    ),
     ("partner_contribution", "missing", "absent", SECTIONS["lived_experience"]),
     ("qa_signoff", "met", "independent-head-of-service", SECTIONS["qa_signoff"]),
-    ("qa_signoff", "partial", "own-line-manager", """
+    (
+        "qa_signoff",
+        "partial",
+        "own-line-manager",
+        """
 ## Quality assurance and sign off
 Signed off by J's case manager's line manager, who supervised the case, on 20 March 2025.
-"""),
-    ("qa_signoff", "missing", "empty-box", """
+""",
+    ),
+    (
+        "qa_signoff",
+        "missing",
+        "empty-box",
+        """
 ## Quality assurance and sign off
 TBC
-"""),
+""",
+    ),
     ("blame_free", "met", "learning-language", SECTIONS["blame_free"]),
-    ("blame_free", "partial", "mild-blame", """
+    (
+        "blame_free",
+        "partial",
+        "mild-blame",
+        """
 ## Analysis
 The case manager failed to share the police intelligence with the team manager and should have \
 known better.
-"""),
-    ("blame_free", "missing", "apportions-blame", """
+""",
+    ),
+    (
+        "blame_free",
+        "missing",
+        "apportions-blame",
+        """
 ## Analysis
 The case manager was negligent and failed in her duty to protect the public. She should face \
 disciplinary action.
-"""),
+""",
+    ),
 ]
 
 
@@ -302,7 +461,9 @@ def test_strong_draft_meets_every_concern_in_every_format(fmt):
 
 
 def test_weak_draft_is_mostly_gaps():
-    weak = HEAD + """
+    weak = (
+        HEAD
+        + """
 ## Background
 N/A
 ## Voice of the child
@@ -314,6 +475,7 @@ To be completed.
 ## Sign off
 Signed:
 """
+    )
     result = check(weak)
     assert len(result.gaps) >= 10
     assert result.score < 25
@@ -374,7 +536,9 @@ def test_parent_only_views_are_partial_but_child_and_parent_views_are_met():
     assert result.concerns["voice_of_child"].explanation.features["parent_view"] >= 1
 
 
-YOT_ONLY = HEAD + """
+YOT_ONLY = (
+    HEAD
+    + """
 ## Analysis
 Children's social care did not convene a strategy meeting after J was reported missing in \
 November. The police did not share intelligence about J's links to older males with the YOT. \
@@ -387,6 +551,7 @@ The school did not tell anyone when J stopped attending in October.
 | 31/03/2025 |
 | Deliver exploitation training to all YOT staff | YOT police officer | 30/04/2025 |
 """
+)
 
 
 def test_all_yot_plan_flags_the_criticised_agencies():
@@ -452,7 +617,8 @@ def test_blaming_language_is_flagged():
     mild = check(HEAD + CASES[-2][3])
     clean = check(HEAD + SECTIONS["blame_free"])
     assert (strong.concerns["blame_free"].status, mild.concerns["blame_free"].status) == (
-        "missing", "partial"
+        "missing",
+        "partial",
     )
     assert "blaming language" in strong.flags and "blaming language" in mild.flags
     assert "blaming language" not in clean.flags
@@ -498,10 +664,13 @@ def test_same_draft_same_result():
 
 
 # -- packs are data -------------------------------------------------------------------------
-YOUNG_CARER = HEAD + """
+YOUNG_CARER = (
+    HEAD
+    + """
 ## Context
 J has been a young carer for his mother since he was ten.
 """
+)
 
 
 def _copy_rules(tmp_path: Path) -> Path:
@@ -539,11 +708,14 @@ def test_rules_dir_environment_variable(tmp_path, monkeypatch):
         rules / "agencies.yaml",
         lambda d: d["agencies"]["other"]["names"].append("riverside youth trust"),
     )
-    draft = HEAD + """
+    draft = (
+        HEAD
+        + """
 ## Action plan
 | Action | Owner | Target date |
 | Offer J a mentor through the boxing project | Riverside Youth Trust | 31/03/2025 |
 """
+    )
     default = check(draft)
     assert default.concerns["multi_agency_actions"].status == "missing"
     monkeypatch.setenv("QA_RULES_DIR", str(rules))
@@ -568,8 +740,8 @@ def _attribute_in_condition(d):
     d["decide"][0]["when"] = "child_said.real > 1"
 
 
-def _arithmetic_in_condition(d):
-    d["decide"][0]["when"] = "child_said + 1 > 2"
+def _unknown_feature_in_condition(d):
+    d["decide"][0]["when"] = "child_siad >= 2"  # a typo never fires silently: it fails at load
 
 
 def _unknown_combo_signal(d):
@@ -595,8 +767,15 @@ def _bad_default(d):
 @pytest.mark.parametrize(
     "breakage",
     [
-        _break_regex, _bad_status, _code_in_condition, _attribute_in_condition,
-        _arithmetic_in_condition, _unknown_combo_signal, _no_advice, _empty_signal, _wrong_id,
+        _break_regex,
+        _bad_status,
+        _code_in_condition,
+        _attribute_in_condition,
+        _unknown_feature_in_condition,
+        _unknown_combo_signal,
+        _no_advice,
+        _empty_signal,
+        _wrong_id,
         _bad_default,
     ],
 )
@@ -635,7 +814,8 @@ def test_condition_language():
     assert not test({"a": 2, "b": 1, "c": 1, "d": 1})
     assert compile_condition("unknown_feature == 0")({})
     assert compile_condition("flag")({"flag": 1}) and not compile_condition("flag")({})
-    for bad in ("open('x')", "a.b", "a + 1", "[a]", "a if b else c", "lambda: 1", "'text'"):
+    assert compile_condition("a + b >= 2")({"a": 1, "b": 1})  # sums of counts are allowed
+    for bad in ("open('x')", "a.b", "a * 1", "[a]", "a if b else c", "lambda: 1", "'text'"):
         with pytest.raises((ValueError, SyntaxError)):
             compile_condition(bad)
 

@@ -24,6 +24,11 @@ _CMP = {
 Features = Mapping[str, float]
 
 
+def condition_names(text: str) -> set[str]:
+    """The feature names a condition reads."""
+    return {n.id for n in ast.walk(ast.parse(text, mode="eval")) if isinstance(n, ast.Name)}
+
+
 def compile_condition(text: str) -> Callable[[Features], bool]:
     tree = ast.parse(text, mode="eval")
     fn = _compile(tree.body)
@@ -55,6 +60,11 @@ def _compile(node: ast.AST) -> Callable[[Features], float | bool]:
             return True
 
         return compare
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        a, b = _compile(node.left), _compile(node.right)
+        if isinstance(node.op, ast.Add):
+            return lambda f: a(f) + b(f)
+        return lambda f: a(f) - b(f)
     if isinstance(node, ast.Name):
         name = node.id
         return lambda f: f.get(name, 0)

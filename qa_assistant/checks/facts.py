@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from qa_assistant.actions.dates import review_year
 from qa_assistant.checks.packs import RuleSet
-from qa_assistant.checks.subject import SubjectChild, SubjectFinder
 from qa_assistant.nlp.annotate import AnalysedDraft, Sentence
+from qa_assistant.nlp.subject import SubjectChild
 
 INCIDENT_HEADINGS = (
     "incident",
@@ -144,16 +144,9 @@ class FactReader:
         self.age_patterns = [re.compile(p, re.I) for p in age["patterns"]]
         self.age_range = (int(age.get("min", 10)), int(age.get("max", 19)))
         self.neg_words = re.compile(r"\b(not|never|no|n't|nor)\b", re.I)
-        stop = {
-            str(t).lower()
-            for a in rules.agencies.values()
-            for t in (a.get("names") or []) + (a.get("roles") or [])
-        }
-        self.subject = SubjectFinder(spec.get("subject_child") or {})
-        self._stop = stop
 
     def read(self, draft: AnalysedDraft) -> Facts:
-        child = self.subject.find(draft.document, self._stop)
+        child = draft.child
         la, la_ev = self._looked_after(draft)
         incident, inc_ev = self._incident(draft, child)
         age, age_ev = self._age(draft, child)

@@ -15,10 +15,26 @@ from pathlib import Path
 
 import yaml
 
-from qa_assistant.checks.conditions import compile_condition
+from qa_assistant.checks.conditions import compile_condition, condition_names
 from qa_assistant.paths import rules_dir
 
 STATUSES = ("met", "partial", "missing")
+# Features every pack may read besides its own signals and combos: the section features computed
+# by the rule interpreter and the action-plan and fact features the checker supplies. A decision
+# naming anything else is a typo and fails at load.
+SECTION_FEATURES = ("heading", "section_words", "section_empty", "section_agencies")
+PROVIDED_FEATURES = (
+    "actions",
+    "non_yot_actions",
+    "csc_actions",
+    "liaise_actions",
+    "owned_ratio",
+    "dated_ratio",
+    "specific_ratio",
+    "review_in_plan",
+    "looked_after",
+)
+SPEAKERS = ("child", "parent", "professional", "other")
 
 
 class PackError(ValueError):
@@ -34,6 +50,8 @@ class Signal:
     phrases: tuple[str, ...] = ()
     patterns: tuple[tuple[dict, ...], ...] = ()
     regex: re.Pattern | None = None
+    speaker: str = ""  # sentences whose reported speech is this speaker's (rules/speakers.yaml)
+    child_regex: tuple[str, ...] = ()  # patterns naming the subject child as {child}
 
 
 @dataclass(frozen=True)
@@ -73,6 +91,7 @@ class RuleSet:
     facts: dict
     actions: dict
     generic_agency_terms: frozenset[str] = frozenset()
+    speakers: dict = field(default_factory=dict)
 
     def pack(self, concern_id: str) -> ConcernPack:
         for p in self.concerns:
@@ -96,7 +115,13 @@ def _load_yaml(path: Path) -> dict:
 
 
 def _signal(name: str, spec: dict, where: str) -> Signal:
-    regexes = spec.get("regex") or []
+    regexes = [r for r in spec.get("regex") or [] if "{child}" not in str(r)]
+    child_regex = tuple(str(r) for r in spec.get("regex") or [] if "{child}" in str(r))
+    for r in child_regex:  # checked now with a stand-in name, compiled per draft
+        try:
+            re.compile(r.replace("{child}", "Kai"))
+        except re.error as exc:
+            raise PackError(f"{where}: signal '{name}' has a bad regex: {exc}") from exc
     try:
         compiled = (
             re.compile("|".join(f"(?:{r})" for r in regexes), re.IGNORECASE) if regexes else None
@@ -105,8 +130,11 @@ def _signal(name: str, spec: dict, where: str) -> Signal:
         raise PackError(f"{where}: signal '{name}' has a bad regex: {exc}") from exc
     patterns = tuple(tuple(p) for p in spec.get("patterns") or [])
     phrases = tuple(str(p).lower() for p in spec.get("phrases") or [])
-    if not (compiled or patterns or phrases):
-        raise PackError(f"{where}: signal '{name}' has no phrases, patterns or regex")
+    speaker = str(spec.get("speaker") or "")
+    if speaker and speaker not in SPEAKERS:
+        raise PackError(f"{where}: signal '{name}' has unknown speaker {speaker!r}")
+    if not (compiled or patterns or phrases or speaker or child_regex):
+        raise PackError(f"{where}: signal '{name}' has no phrases, patterns, regex or speaker")
     return Signal(
         name=name,
         weight=float(spec.get("weight", 1.0)),
@@ -115,6 +143,8 @@ def _signal(name: str, spec: dict, where: str) -> Signal:
         phrases=phrases,
         patterns=patterns,
         regex=compiled,
+        speaker=speaker,
+        child_regex=child_regex,
     )
 
 
@@ -140,6 +170,20 @@ def load_pack(path: Path) -> ConcernPack:
             test = compile_condition(str(d["when"]))
         except (KeyError, ValueError, SyntaxError) as exc:
             raise PackError(f"{where}: decision {i + 1}: {exc}") from exc
+        known = (
+            names
+            | {f"{n}_neg" for n in names}
+            | {f"{n}_in_section" for n in names}
+            | set(combos)
+            | set(SECTION_FEATURES)
+            | set(PROVIDED_FEATURES)
+        )
+        unknown = sorted(condition_names(str(d["when"])) - known)
+        if unknown:
+            raise PackError(
+                f"{where}: decision {i + 1} ('{d['when']}') names unknown feature(s) "
+                f"{', '.join(unknown)}"
+            )
         decisions.append(Decision(status, str(d["when"]), str(d.get("because", "")), test))
     default = data.get("default", "missing")
     if default not in STATUSES:
@@ -191,6 +235,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         negation=_load_yaml(base / "negation.yaml"),
         agencies=agencies["agencies"],
         generic_agency_terms=frozenset(str(t).lower() for t in agencies.get("generic") or []),
+        speakers=_load_yaml(base / "speakers.yaml") if (base / "speakers.yaml").exists() else {},
         facts=_load_yaml(base / "facts.yaml"),
         actions=_load_yaml(base / "actions.yaml"),
     )

@@ -116,6 +116,10 @@ def compute_features(
                 sets.append(set(by_signal.get(part, [])))
         features[combo] = float(len(set.intersection(*sets))) if sets else 0.0
     section, names, heading = section_sentences(draft, pack)
+    in_section = set(section)
+    for sig in pack.signals:  # the same signals counted inside the concern's own section
+        found = by_signal.get(sig.name, [])
+        features[f"{sig.name}_in_section"] = float(sum(1 for i in found if i in in_section))
     words = 0
     agencies: set[str] = set()
     for i in section:

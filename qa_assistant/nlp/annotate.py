@@ -19,6 +19,8 @@ from spacy.util import filter_spans
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.document.model import Block, Document
 from qa_assistant.nlp.negation import NegationCues, split_label
+from qa_assistant.nlp.speakers import SpeakerTagger
+from qa_assistant.nlp.subject import SubjectChild, SubjectFinder
 
 
 @dataclass
@@ -53,6 +55,8 @@ class AnalysedDraft:
     hits: list[list[Hit]]  # per sentence
     agencies: list[list[tuple[str, str]]]  # per sentence: (agency id, matched text)
     docs: dict[int, Doc] = field(default_factory=dict, repr=False)  # block index -> Doc
+    child: SubjectChild = field(default_factory=SubjectChild)  # who the review is about
+    speakers: list[str | None] = field(default_factory=list)  # per sentence: whose words
 
     def signal_sentences(self, concern: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
@@ -101,6 +105,28 @@ class Annotator:
             terms = [str(t) for t in (spec.get("names") or []) + (spec.get("roles") or [])]
             self.agency_matcher.add(f"agency|{agency}", list(nlp.tokenizer.pipe(terms)))
         self.default_cues = NegationCues.from_rules(rules.negation)
+        self.subject = SubjectFinder(rules.facts.get("subject_child") or {})
+        self.subject_stop = {
+            str(t).lower()
+            for a in rules.agencies.values()
+            for t in (a.get("names") or []) + (a.get("roles") or [])
+        }
+        self.speaker_tagger = SpeakerTagger(rules.speakers)
+        self.gap_signals = {
+            (pack.id, sig.name) for pack in rules.concerns for sig in pack.signals if sig.gap
+        }
+        self.child_signals = [
+            (pack.id, sig.name, sig.child_regex, sig.negatable)
+            for pack in rules.concerns
+            for sig in pack.signals
+            if sig.child_regex
+        ]
+        self.speaker_signals = [
+            (pack.id, sig.name, sig.speaker)
+            for pack in rules.concerns
+            for sig in pack.signals
+            if sig.speaker
+        ]
 
     def agencies_in(self, text: str) -> list[tuple[str, str]]:
         """Agency ids mentioned in a short text (an owner cell, an action), in order;
@@ -113,6 +139,8 @@ class Annotator:
         return self.nlp.vocab.strings[span.label].split("|", 1)[1], span.text
 
     def annotate(self, document: Document) -> AnalysedDraft:
+        child = self.subject.find(document, self.subject_stop)
+        spans_all: list[Span] = []
         sentences: list[Sentence] = []
         hits: list[list[Hit]] = []
         agencies: list[list[tuple[str, str]]] = []
@@ -140,6 +168,7 @@ class Annotator:
                 sent_agencies[max(0, bisect_right(starts, sp.start) - 1)].append(sp)
             for k, sent in enumerate(spans):
                 idx = len(sentences)
+                spans_all.append(sent)
                 sentences.append(
                     Sentence(
                         index=idx,
@@ -161,7 +190,54 @@ class Annotator:
                         if sent.start <= sp.start < sent.end
                     ]
                 )
-        return AnalysedDraft(document, sentences, hits, agencies, docs)
+        self._child_hits(child, sentences, spans_all, hits)
+        speakers = self.speaker_tagger.tag(spans_all, child)
+        narrative = self.speaker_tagger.narrative_headings
+        for i, who in enumerate(speakers):
+            if who is None or sentences[i].placeholder:
+                continue
+            if narrative and any(heading_in(h, narrative) for h in sentences[i].heading_path[-2:]):
+                continue  # words in the chronology are the record of events, not the review's
+            for concern, signal, speaker in self.speaker_signals:
+                # "the child's views were not sought" reports no one's words
+                denied = any(
+                    h.concern == concern and (h.negated or (concern, h.signal) in self.gap_signals)
+                    for h in hits[i]
+                )
+                if speaker == who and not denied:
+                    hits[i].append(Hit(concern, signal, False, sentences[i].text[:80]))
+        return AnalysedDraft(document, sentences, hits, agencies, docs, child, speakers)
+
+    def _child_hits(self, child: SubjectChild, sentences, spans, hits) -> None:
+        """Signals whose patterns name the subject child ({child}: their name or an alias)."""
+        if not self.child_signals:
+            return
+        names = "|".join(re.escape(a) for a in child.aliases if a) or "the child"
+        compiled = [
+            (
+                cid,
+                name,
+                re.compile(
+                    "|".join(f"(?:{p})" for p in pats).replace("{child}", f"(?:{names})"), re.I
+                ),
+                neg,
+            )
+            for cid, name, pats, neg in self.child_signals
+        ]
+        for i, sent in enumerate(spans):
+            if sentences[i].placeholder:
+                continue
+            for cid, name, rx, negatable in compiled:
+                m = rx.search(sent.text)
+                if not m:
+                    continue
+                span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+                negated = bool(
+                    negatable
+                    and span is not None
+                    and self.cues[cid].negated(sent, span.start, span.end)
+                )
+                hits[i].append(Hit(cid, name, negated, m.group(0)))
 
     def _sentence_hits(self, doc: Doc, sent: Span, matches, placeholder: bool) -> list[Hit]:
         if placeholder:
@@ -216,6 +292,12 @@ def lowercase_twin(regex: re.Pattern) -> re.Pattern | None:
     if any("A" <= c <= "Z" for c in bare):
         return None
     return re.compile(source, regex.flags & ~re.IGNORECASE)
+
+
+def heading_in(heading: str, names: tuple[str, ...]) -> bool:
+    """Does a heading name one of ``names`` (whole words, numbering ignored)?"""
+    h = re.sub(r"[^a-z' ]+", " ", heading.lower().replace("’", "'"))
+    return any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", h) for n in names)
 
 
 def block_of(document: Document, sentence: Sentence) -> Block:

@@ -114,9 +114,7 @@ class SubjectFinder:
 
     def _name_counts(self, document: Document, stop: set[str]) -> Counter:
         counts: Counter = Counter()
-        for block in document.blocks:
-            if block.kind == "heading":
-                continue
+        for block in document.blocks:  # headings too: "Learning review: Reece"
             for m in _NAME_TOKEN.finditer(block.text):
                 tok = m.group(1).strip()
                 if not self._name_ok(tok, stop):
