@@ -478,3 +478,102 @@ def many_page_text_pdf(pages: int = 500, lines: int = 45) -> bytes:
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+# -- .docx packages written from raw XML (issue 15) -----------------------------------------
+W_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'mc:Ignorable="w14 wps"'
+)
+_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def para(text: str, style: str | None = None) -> str:
+    """A ``w:p`` with one run (text escaped)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    ppr = f"<w:pPr><w:pStyle w:val={quoteattr(style)}/></w:pPr>" if style is not None else ""
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def docx_from_body(
+    body: str,
+    *,
+    styles: str | None = None,
+    extra: dict[str, bytes] | None = None,
+    rels: str = "",
+    macro: bool = False,
+) -> bytes:
+    """A minimal but valid .docx whose ``w:body`` is ``body``; ``extra`` parts are added as
+    they are (with their relationships in ``rels``); ``macro`` makes it a macro-enabled
+    document (.docm content type and a vbaProject.bin part)."""
+    main = _MACRO_TYPE if macro else _MAIN_TYPE
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>'
+    )
+    root_rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+        f'Type="{_REL}/officeDocument" Target="word/document.xml"/></Relationships>'
+    )
+    style_rel = f'<Relationship Id="rIdS" Type="{_REL}/styles" Target="styles.xml"/>'
+    doc_rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships">'
+        + (style_rel if styles is not None else "") + rels + "</Relationships>"
+    )
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}>'
+    document += f"<w:body>{body}</w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", root_rels)
+        zf.writestr("word/document.xml", document)
+        zf.writestr("word/_rels/document.xml.rels", doc_rels)
+        if styles is not None:
+            zf.writestr(
+                "word/styles.xml",
+                f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W_NS}>{styles}</w:styles>',
+            )
+        if macro:
+            zf.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 fictional macro storage")
+        for name, data in (extra or {}).items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def docx_big_headers(parts: int = 4, mib: int = 40) -> bytes:
+    """A few MB on disk whose header parts hold ``parts`` x ``mib`` MiB of XML (honest sizes,
+    compressed well under the zip-bomb ratio)."""
+    lines = []
+    size = 0
+    i = 0
+    while size < mib << 20:
+        number = i * 7919 % 1000003
+        line = f"<w:p><w:r><w:t>Header line {number} of the running header</w:t></w:r></w:p>"
+        lines.append(line)
+        size += len(line)
+        i += 1
+    header = (f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {W_NS}>' + "".join(lines)
+              + "</w:hdr>").encode()  # fmt: skip
+    extra = {f"word/header{k}.xml": header for k in range(1, parts + 1)}
+    rels = "".join(
+        f'<Relationship Id="rIdH{k}" Type="{_REL}/header" Target="header{k}.xml"/>'
+        for k in range(1, parts + 1)
+    )
+    body = para("Learning review", "Heading1") + para("The child said he felt unsafe at school.")
+    return docx_from_body(body, extra=extra, rels=rels)

@@ -110,7 +110,12 @@ def _object_texts(textpage, raw) -> dict[int, str]:
             last_list = parts.setdefault(addr, [])
             last_addr = addr
         last_list.append(ch)
-    return {addr: "".join(chars) for addr, chars in parts.items()}
+    # PDFium marks a hyphen it takes for a line-end hyphenation as U+FFFE (or U+0002): it is
+    # the "-" the PDF drew, and the line joiner decides whether the word carries on
+    return {
+        addr: "".join(chars).replace("\ufffe", "-").replace("\x02", "-")
+        for addr, chars in parts.items()
+    }
 
 
 def _font_bold(obj, raw, cache: dict) -> bool:
