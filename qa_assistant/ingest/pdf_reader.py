@@ -460,18 +460,21 @@ def _key(text: str) -> str:
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
-    """Remove running headers, footers and page numbers from the top and bottom bands."""
-    counts: Counter[str] = Counter()
+    """Remove running headers, footers and page numbers from the top and bottom bands: a line
+    there whose text (digits aside) recurs at the same height on most pages, or that is a page
+    number."""
+    counts: Counter[tuple[str, int]] = Counter()
     for p in pages:
-        keys = {_key(ln.text) for ln in p.lines if _in_band(ln, p)}
-        counts.update(keys)
+        counts.update({(_key(ln.text), round(ln.base / 4)) for ln in p.lines if _in_band(ln, p)})
     need = max(2, (len(pages) + 1) // 2)
+
+    def running(ln: _Line) -> bool:
+        key, y = _key(ln.text), round(ln.base / 4)
+        seen = counts[(key, y)] + counts[(key, y - 1)] + counts[(key, y + 1)]
+        return seen >= need or bool(_PAGE_NUMBER.match(key))
+
     for p in pages:
-        p.lines = [
-            ln for ln in p.lines
-            if not (_in_band(ln, p)
-                    and (counts[_key(ln.text)] >= need or _PAGE_NUMBER.match(_key(ln.text))))
-        ]  # fmt: skip
+        p.lines = [ln for ln in p.lines if not (_in_band(ln, p) and running(ln))]
 
 
 def _in_band(ln: _Line, p: _Page) -> bool:
@@ -604,10 +607,11 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
             if prev is not None and not starts_item:
                 if prev_page == p.number:  # the same page
                     gap = ln.base - prev.base
+                    short = prev.x1 < right - 4 * max(prev.size, 1)  # ended before the margin
                     new_para = gap > pitch * 1.25 + 0.5 or (
-                        bool(_SENTENCE_END.search(prev.text))
-                        and prev.x1 < right - 4 * max(prev.size, 1)
-                        and ln.text[:1].isupper()
+                        short
+                        and (bool(_SENTENCE_END.search(prev.text)) or ln.text[:1].isupper()
+                             or ln.text[:1] in "[(\"“'‘" or ln.text[:1].isdigit())
                     )
                 else:  # the first line on a new page: carry on an unfinished sentence
                     new_para = bool(_SENTENCE_END.search(prev.text)) and (
