@@ -491,6 +491,28 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
+def _merge_wrapped_titles(lines: list[_Line], body: float, right: float) -> list[_Line]:
+    """A line in a larger font that ran to the margin and the line after it in the same font
+    are one title that wrapped: merged before headings are looked for."""
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ln.size > body + 1.0
+            and prev.size == ln.size
+            and prev.bold == ln.bold
+            and 0 < ln.base - prev.base <= 1.6 * ln.size
+            and prev.x1 > right - 6 * ln.size
+            and not _BULLET.match(ln.text)
+        ):
+            out[-1] = _Line(_join(prev.text, ln.text), prev.x0, max(prev.x1, ln.x1), prev.top,
+                            ln.bottom, ln.base, ln.size, ln.bold)  # fmt: skip
+        else:
+            out.append(ln)
+    return out
+
+
 def _join_all(lines: list[str]) -> str:
     """The lines of one paragraph joined (linear in their total length)."""
     parts = [lines[0]]
@@ -541,6 +563,7 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
             heading = None
 
     for p in pages:
+        p.lines = _merge_wrapped_titles(p.lines, body, right)
         items: list[tuple[float, object]] = [(ln.top, ln) for ln in p.lines]
         items += [(top, rows) for top, rows in p.tables]
         items.sort(key=lambda it: it[0])
@@ -608,7 +631,7 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
                 if prev_page == p.number:  # the same page
                     gap = ln.base - prev.base
                     short = prev.x1 < right - 4 * max(prev.size, 1)  # ended before the margin
-                    new_para = gap > pitch * 1.25 + 0.5 or (
+                    new_para = gap > pitch + max(1.5, 0.1 * pitch) or (
                         short
                         and (bool(_SENTENCE_END.search(prev.text)) or ln.text[:1].isupper()
                              or ln.text[:1] in "[(\"“'‘" or ln.text[:1].isdigit())
