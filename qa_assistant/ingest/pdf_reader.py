@@ -591,6 +591,8 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
             line_no += 1
             big = ln.size > body + 1.0
             level = looks_like_heading(ln.text, bold=ln.bold, larger=big)
+            if not level and big and len(ln.text.split()) <= 25 and not ln.text.endswith("."):
+                level = 2  # a long title in a larger font (its level follows from its size)
             if level:
                 if big:
                     level = level_of.get(round(ln.size, 1), level)
