@@ -15,6 +15,7 @@ from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.facts import FactReader, Facts
 from qa_assistant.checks.packs import RuleSet, load_rules
 from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_from
+from qa_assistant.checks.traceability import LessonTracer
 from qa_assistant.document.model import Document
 from qa_assistant.ingest import read_bytes, read_path
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
@@ -64,6 +65,7 @@ class Checker:
         self.annotator = Annotator(self.nlp, self.rules)
         self.action_reader = ActionReader(self.rules, self.annotator)
         self.fact_reader = FactReader(self.rules)
+        self.tracer = LessonTracer(self.action_reader)
         if models is None and use_models:
             from qa_assistant.learn.store import load_default_models
 
@@ -88,6 +90,8 @@ class Checker:
         actions = self.action_reader.read(draft)
         facts = self.fact_reader.read(draft)
         extra = action_features(actions, facts)
+        draft.traceability = self.tracer.trace(draft, actions)
+        extra.update(draft.traceability.features())
         outcomes = {p.id: evaluate_pack(draft, p, extra) for p in self.rules.concerns}
         return outcomes, actions, facts
 
@@ -132,6 +136,7 @@ class Checker:
             score=self._score(concerns),
             flags=[f.message for f in flag_details],
             flag_details=flag_details,
+            traceability=draft.traceability.to_dict() if draft.traceability else {},
             text=document.text,
             blocks=document.blocks,
             pages=document.pages,

@@ -95,6 +95,10 @@ def _check_task(params: dict) -> tuple[int, str, str]:
                 "",
                 f"qa-assistant: {visible_line(exc)} (rebuild them with 'qa-assistant train')",
             )
+        from qa_assistant.checks.packs import PackError
+
+        if isinstance(exc, PackError):  # a broken rule file: say which and why (no draft text)
+            return 1, "", f"qa-assistant: the rule packs could not be loaded: {visible_line(exc)}"
         what = type(exc).__name__ if exc else "no checker"
         return 1, "", f"qa-assistant: could not start the checker ({what}){_debug_details()}"
     try:

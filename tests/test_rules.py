@@ -33,6 +33,12 @@ CONCERNS = [
     "partner_contribution",
     "qa_signoff",
     "blame_free",
+    "learning_to_actions",
+    "analysis_why",
+    "staffing_workload",
+    "skills_knowledge",
+    "partnership_services",
+    "learning_shared",
 ]
 
 HEAD = """
@@ -118,8 +124,36 @@ a part.
 }
 SECTIONS["multi_agency_actions"] = PLAN
 SECTIONS["actions_smart"] = PLAN
+LEARNING = """
+## Learning
+Finding 1: No exploitation strategy meeting was held for J although the risks were known.
+Finding 2: Missing-episode information from police reached the YOT weeks late.
+Finding 3: The YOT exploitation screening guidance did not prompt case managers to ask about debt.
+"""
+SECTIONS["learning_to_actions"] = LEARNING + PLAN
+SECTIONS["analysis_why"] = """
+## Analysis of practice
+The risk rating was not reviewed because the supervision template does not prompt managers to check new intelligence. At the time, what was known pointed to bullying rather than exploitation, so the decision to keep the rating made sense to the case manager. This was partly due to the referral pathway, which sent police intelligence to the exploitation team rather than the YOT. \
+The delay in sharing the missing episodes was because the procedure had no same-day route.
+"""
+SECTIONS["staffing_workload"] = """
+## Staffing and workload
+The case manager held 19 cases while covering a vacancy, above the team's limit of 14. This meant that home visits fell from weekly to monthly in the six weeks before the incident.
+"""
+SECTIONS["skills_knowledge"] = """
+## Skills and knowledge
+The case manager had no training in recognising criminal exploitation and debt bondage. A practice workshop on exploitation will be delivered to all case managers by June 2025.
+"""
+SECTIONS["partnership_services"] = """
+## Partnership and services
+J was referred to CAMHS in October but waited 14 weeks and was not offered an assessment before the incident. Information sharing between police and the YOT was poor: the missing episodes were not shared for three weeks and no strategy meeting was held.
+"""
+SECTIONS["learning_shared"] = """
+## Sharing the learning
+A seven-minute briefing will go to all partners and the YOT will hold a learning event in May. The youth justice management board will oversee the action plan.
+"""
 
-STRONG = HEAD + "".join(
+STRONG = HEAD + LEARNING + "".join(
     SECTIONS[k]
     for k in (
         "partner_contribution",
@@ -132,11 +166,74 @@ STRONG = HEAD + "".join(
         "blame_free",
         "review_date",
         "qa_signoff",
+        "analysis_why",
+        "staffing_workload",
+        "skills_knowledge",
+        "partnership_services",
+        "learning_shared",
     )
 )
 
 # (concern, expected status, case id, the section(s) added to HEAD)
 CASES: list[tuple[str, str, str, str]] = [
+    ("learning_to_actions", "met", "lessons-answered", SECTIONS["learning_to_actions"]),
+    ("learning_to_actions", "partial", "lessons-not-answered", LEARNING + """
+## Action plan
+| Action | Owner | Target date |
+|---|---|---|
+| Refresh safeguarding training for all staff | YOT manager | 31/05/2025 |
+| Review the office rota | YOT manager | 30/06/2025 |
+"""),
+    ("learning_to_actions", "missing", "no-actions", LEARNING),
+    ("analysis_why", "met", "decisions-in-context", SECTIONS["analysis_why"]),
+    ("analysis_why", "partial", "chronology-with-generic-conclusion", """
+## Chronology
+On 3 January 2025 J missed his appointment. On 10 January 2025 he was reported missing. On 14 \
+January 2025 the case manager visited.
+## Conclusion
+Communication could have been better.
+"""),
+    ("analysis_why", "missing", "chronology-only", """
+## Chronology
+On 3 January 2025 J missed his appointment. On 10 January 2025 he was reported missing. On 14 \
+January 2025 the case manager visited. On 20 January 2025 J was arrested.
+"""),
+    ("staffing_workload", "met", "caseload-and-effect", SECTIONS["staffing_workload"]),
+    ("staffing_workload", "partial", "caseload-no-judgement", """
+## Staffing
+The case manager had a high caseload.
+"""),
+    ("staffing_workload", "missing", "not-considered", """
+## Background
+J lived with his grandmother and attended a pupil referral unit.
+"""),
+    ("skills_knowledge", "met", "gap-and-development", SECTIONS["skills_knowledge"]),
+    ("skills_knowledge", "partial", "generic-training", """
+## Training
+Training needs will be considered.
+"""),
+    ("skills_knowledge", "missing", "not-considered", """
+## Background
+J lived with his grandmother and attended a pupil referral unit.
+"""),
+    ("partnership_services", "met", "access-and-partnership", SECTIONS["partnership_services"]),
+    ("partnership_services", "partial", "access-only", """
+## Services
+J was referred to CAMHS in October but waited 14 weeks for an assessment.
+"""),
+    ("partnership_services", "missing", "not-considered", """
+## Background
+J lived with his grandmother.
+"""),
+    ("learning_shared", "met", "briefing-and-board", SECTIONS["learning_shared"]),
+    ("learning_shared", "partial", "vague", """
+## Next steps
+The learning will be shared.
+"""),
+    ("learning_shared", "missing", "not-stated", """
+## Background
+J lived with his grandmother.
+"""),
     ("lived_experience", "met", "specific-and-linked", SECTIONS["lived_experience"]),
     (
         "lived_experience",
@@ -528,7 +625,7 @@ The police did not interview J, but his case manager met him on 12 February 2025
 
 
 def test_parent_only_views_are_partial_but_child_and_parent_views_are_met():
-    parent = CASES[6][3]
+    parent = next(b for c, _, i, b in CASES if (c, i) == ("voice_of_child", "parent-only"))
     assert check(HEAD + parent).concerns["voice_of_child"].status == "partial"
     both = SECTIONS["voice_of_child"] + "J's mother said she felt the YOT had listened to her.\n"
     result = check(HEAD + both)

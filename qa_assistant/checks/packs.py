@@ -33,6 +33,9 @@ PROVIDED_FEATURES = (
     "specific_ratio",
     "review_in_plan",
     "looked_after",
+    "findings",
+    "findings_answered",
+    "answered_ratio",
 )
 SPEAKERS = ("child", "parent", "professional", "other")
 

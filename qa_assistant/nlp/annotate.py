@@ -57,6 +57,7 @@ class AnalysedDraft:
     docs: dict[int, Doc] = field(default_factory=dict, repr=False)  # block index -> Doc
     child: SubjectChild = field(default_factory=SubjectChild)  # who the review is about
     speakers: list[str | None] = field(default_factory=list)  # per sentence: whose words
+    traceability: object = None  # lessons -> actions, filled in by the checker
 
     def signal_sentences(self, concern: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)

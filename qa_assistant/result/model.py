@@ -139,6 +139,7 @@ class DraftResult:
     words: int = 0
     flag_details: list[Flag] = field(default_factory=list)
     warning: str = ""  # e.g. "this does not read as a learning review"
+    traceability: dict = field(default_factory=dict)  # lessons -> actions (learning_to_actions)
 
     @property
     def needs_review(self) -> list[ConcernResult]:
@@ -154,6 +155,7 @@ class DraftResult:
             "concerns": {cid: c.to_dict() for cid, c in self.concerns.items()},
             "actions": [a.to_dict() for a in self.actions],
             "facts": dict(self.facts),
+            "traceability": self.traceability,
             "summary": {
                 "score": self.score,
                 "gaps": len(self.gaps),
