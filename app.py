@@ -96,7 +96,8 @@ DOWNLOAD_HELP = {
     "json": "The full result in the tool's JSON format.",
 }
 PAGE_CSS = """<style>
-[data-testid="stMainBlockContainer"]{padding-top:2.2rem}
+[data-testid="stMainBlockContainer"]{padding-top:1.6rem;padding-left:2.5rem;
+ padding-right:2.5rem}
 </style>"""
 
 st.set_page_config(
@@ -512,11 +513,8 @@ def show_draft(entry: Entry, prefix: str, sha: str | None = None) -> None:
 def checklist_and_draft(entry: Entry, decided, prefix: str) -> None:
     r = entry.result
     left, right = st.columns([5, 7], gap="large")
-    with left:
-        st.caption("Gaps first, each with what to add; *Why* in plain words, the model's "
-                   "figures and what good looks like behind a click.")
-        with st.container(height=PANE_HEIGHT, border=True, key=f"{prefix}_checklistbox"):
-            st.html(checklist_html(r, decided=decided))
+    with left, st.container(height=PANE_HEIGHT, border=True, key=f"{prefix}_checklistbox"):
+        st.html(checklist_html(r, decided=decided))
     with right:
         options: list[str | None] = [None, *r.concerns.keys()]
         chosen = st.selectbox(
@@ -562,7 +560,7 @@ def _kept_upload_removed() -> None:
 
 
 def one_draft_mode() -> None:
-    st.title("Check one draft")
+    st.html(heading_html("Check one draft", 1))
     st.caption(
         "Upload a draft learning review. It is checked on this computer against the 12 "
         "concerns; nothing is sent elsewhere, saved or logged."
@@ -691,7 +689,7 @@ def _clear_sample() -> None:
 
 
 def sample_mode() -> None:
-    st.title("Check a sample of drafts")
+    st.html(heading_html("Check a sample of drafts", 1))
     st.caption(
         "Upload several drafts or a .zip of drafts (for example a quarter's reviews). Each is "
         "checked on this computer; files that cannot be read are listed with the reason. The "

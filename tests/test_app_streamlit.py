@@ -73,7 +73,8 @@ def test_one_draft_results_and_concern_filter(draft):
     assert not at.error and not alerts(at, "error")
     html = html_of(at)
     summary = shown_text(next(h.value for h in at.html if 'class="qa-summary"' in h.value))
-    assert re.search(r"Score\s*\d+/100", summary) and re.search(r"Gaps to fix\s*\d+ of 12", summary)
+    assert re.search(r"Score\s*\d+/100", summary)
+    assert re.search(r"Gaps to fix\s*\d+ of \d+", summary)
     assert 'class="qa-card qa-gap"' in html  # a gap card
     assert '<mark class="qa-mark' in html  # a highlight
     assert "Gaps in this section:" in html
@@ -82,7 +83,7 @@ def test_one_draft_results_and_concern_filter(draft):
     assert any("owned by the YOT" in a for a in alerts(at, "warning"))  # the YOT-only warning
     assert html.count('<table class="qa-actions"') == 1  # action plan, escaped HTML
     assert not at.table  # never st.table: it renders cell text as Markdown
-    assert headings(at) == ["QA results: child_j.docx"]
+    assert headings(at)[1:] == ["QA results: child_j.docx"]
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download the decision file (.json)", "Annotated Word (.docx)",
                       "Report (.md)", "Report (.html)", "Result (.json)", "QA record (.docx)",
@@ -210,7 +211,7 @@ def test_views_keep_work_and_duplicates_are_counted_once(draft):
     # back to one draft: the upload and its result are still there; and back to the sample
     at.sidebar.radio(key="mode").set_value("One draft").run()
     assert not at.exception
-    assert headings(at) == ["QA results: child_j.docx"]
+    assert headings(at)[1:] == ["QA results: child_j.docx"]
     at.sidebar.radio(key="mode").set_value("A sample of drafts").run()
     assert len(at.dataframe[0].value) == 2
 

@@ -20,6 +20,7 @@ instead. Every wait is bounded.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -40,6 +41,8 @@ import pytest
 from test_app_logic import build_docx
 from test_untrusted_rendering import hostile_draft_md, hostile_name, payloads
 
+from qa_assistant.checks.packs import cached_rules
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 CHROMIUM_ARGS = [
@@ -57,6 +60,7 @@ CHROMIUM_ARGS = [
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 START_TIMEOUT_S = 40
 UI_TIMEOUT_MS = 45_000
+N_CONCERNS = len(cached_rules().concerns)  # the checklist grows: never pinned at 12
 SETTLE_MS = 1_500  # time given to any late request (an image, a font) before asserting none
 
 
@@ -291,7 +295,7 @@ def test_upload_check_download_and_screenshot(app_url, browser):
 
         # the checklist, a gap card and a highlighted passage
         page.locator(".qa-card").first.wait_for(state="visible")
-        assert page.locator(".qa-card").count() == 12
+        assert page.locator(".qa-card").count() == N_CONCERNS
         gap = page.locator(".qa-card.qa-gap").first
         gap.wait_for(state="visible")
         assert "What to add" in gap.inner_text()
@@ -302,6 +306,7 @@ def test_upload_check_download_and_screenshot(app_url, browser):
         assert page.locator("table.qa-actions tr").count() == 3  # header + two actions
 
         # the annotated Word copy downloads and carries comments
+        open_tab(page, "Downloads and QA record")
         button = page.get_by_role("button", name="Annotated Word (.docx)")
         with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
             button.click()
@@ -314,6 +319,7 @@ def test_upload_check_download_and_screenshot(app_url, browser):
         assert watch.outside() == []
 
         # the screenshot for the README: results, checklist and highlighted draft
+        open_tab(page, "Checklist and draft")
         top = page.evaluate(
             """() => {
                 const h = [...document.querySelectorAll('h3')]
@@ -388,7 +394,7 @@ def test_hostile_draft_single_view_shows_text_literally(app_url, browser, listen
         uploader.set_input_files({"name": name, "mimeType": "text/markdown",
                                   "buffer": hostile_draft_md(listener.url).encode("utf-8")})
         page.locator(".qa-card").first.wait_for(state="visible")
-        assert page.locator(".qa-card").count() == 12
+        assert page.locator(".qa-card").count() == N_CONCERNS
 
         # show one concern's evidence (the jump list quotes the draft)
         page.locator('[data-testid="stSelectbox"]').filter(
@@ -409,6 +415,7 @@ def test_hostile_draft_single_view_shows_text_literally(app_url, browser, listen
         assert_nothing_left(page, watch, listener)
 
         # downloads get safe names; the HTML report, opened in the browser, loads nothing
+        open_tab(page, "Downloads and QA record")
         with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
             page.get_by_role("button", name="Report (.html)").click()
         download = info.value
@@ -480,5 +487,118 @@ def test_hostile_drafts_in_the_sample_view_and_opened_from_the_table(app_url, br
         for snippet in (p["md_image"], p["script"], p["html_img"], p["colour"]):
             assert snippet in text, snippet
         assert_nothing_left(page, watch, listener)
+    finally:
+        context.close()
+
+
+# -- issue 11: the QA conversation in a real browser -----------------------------------------
+DEMO = ROOT / "sample_reports" / "demo"
+WORKFLOW_SHOT = ROOT / "docs" / "qa_workflow.png"
+
+
+def upload_one(page, path: Path) -> None:
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+    uploader.wait_for(state="attached")
+    uploader.set_input_files({"name": path.name, "mimeType": DOCX_MIME,
+                              "buffer": path.read_bytes()})
+
+
+def open_tab(page, name: str) -> None:
+    page.wait_for_timeout(400)  # a rerun's stale copy of the tabs is dropped
+    page.get_by_role("tab", name=name).last.click()
+    page.wait_for_timeout(300)
+
+
+def pick(page, label: str, option: str) -> None:
+    box = page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.get_by_text(label, exact=True))
+    box.locator("input").click()
+    box.locator("input").fill(option.split(": ", 1)[-1][:20])
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def test_decide_compare_versions_and_download_the_record(app_url, browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(UI_TIMEOUT_MS)
+    watch = Watch(app_url)
+    watch.attach(page)
+    v1, v2 = DEMO / "mixed_review.docx", DEMO / "mixed_review_v2.docx"
+    try:
+        page.goto(app_url, wait_until="domcontentloaded")
+        upload_one(page, v1)
+        page.locator(".qa-summary").wait_for(state="visible")
+        page.get_by_text("QA results: mixed_review.docx").last.wait_for()
+        # 1280x800: the score, the flags and the first gaps are on the first screen
+        for sel in (".qa-sum-score", ".qa-flag", ".qa-card.qa-gap"):
+            box = page.locator(sel).first.bounding_box()
+            assert box is not None and box["y"] < 800, (sel, box)
+        flag = page.locator(".qa-flag").first
+        assert "High" in flag.inner_text() and flag.locator("a").count() >= 1
+
+        # decide on a finding
+        open_tab(page, "Reviewer decisions")
+        pick(page, "Finding", "Concern: Diversity and disproportionality")
+        page.get_by_text("Dismissed (false alarm)").first.click()
+        reason = page.get_by_label("Reason")
+        reason.fill("Ellie's needs are covered in the separate diversity annex")
+        reason.press("Enter")
+        page.wait_for_timeout(500)
+        page.get_by_role("button", name="Record the decision").click()
+        page.locator("table.qa-decisions").last.wait_for(state="visible")
+        assert "separate diversity annex" in page.locator("table.qa-decisions").last.inner_text()
+        with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
+            page.get_by_role("button", name="Download the decision file (.json)").click()
+        decisions = tmp_path / "decisions.json"
+        info.value.save_as(decisions)
+        saved = json.loads(decisions.read_text())
+        assert saved["version"] == 1 and saved["decisions"][0]["id"] == "diversity"
+
+        # switch views and come back: the draft, its result and the decision are intact
+        page.get_by_text("A sample of drafts").click()
+        page.get_by_text("Check a sample of drafts").last.wait_for()
+        page.get_by_text("One draft", exact=True).click()
+        page.get_by_text("QA results: mixed_review.docx").last.wait_for()
+        page.wait_for_function(
+            f"document.querySelectorAll('.qa-card').length === {N_CONCERNS}")
+        open_tab(page, "Reviewer decisions")
+        page.locator("table.qa-decisions").last.wait_for(state="visible")
+        assert "separate diversity annex" in page.locator("table.qa-decisions").last.inner_text()
+
+        # version 2, with the decision file brought back
+        upload_one(page, v2)
+        page.get_by_text("QA results: mixed_review_v2.docx").last.wait_for()
+        open_tab(page, "Reviewer decisions")
+        dec_input = page.locator('[data-testid="stFileUploader"]').filter(
+            has_text="Bring back a decision file").locator("input[type=file]")
+        dec_input.set_input_files(str(decisions))
+        page.locator(".qa-alert-info").filter(has_text="decision(s) loaded").first.wait_for(
+            state="attached")
+        open_tab(page, "Reviewer decisions")
+        page.get_by_text("1 decision(s) loaded").last.wait_for()
+        page.get_by_text("re-applied from another version").last.wait_for()
+        page.locator("table.qa-decisions").last.wait_for(state="visible")
+        assert "separate diversity annex" in page.locator("table.qa-decisions").last.inner_text()
+
+        # the comparison with the previous version
+        open_tab(page, "Compare with the previous version")
+        page.locator(".qa-cmp").last.wait_for(state="visible")
+        text = " ".join(page.locator(".qa-cmp").last.inner_text().split())
+        assert re.search(r"Gaps closed \([4-6]\)", text) and "New gaps (1)" in text
+        assert "Review of progress (✘ Missing → ✔ Met)" in text
+        assert "Learning, not blame" in text
+        WORKFLOW_SHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(WORKFLOW_SHOT), type="png")
+        assert WORKFLOW_SHOT.stat().st_size < 600_000
+
+        # the QA record
+        open_tab(page, "Downloads and QA record")
+        with page.expect_download(timeout=UI_TIMEOUT_MS) as info:
+            page.get_by_role("button", name="QA record (.docx)").click()
+        record = docx.Document(info.value.path())
+        cells = " ".join(c.text for t in record.tables for r in t.rows for c in r.cells)
+        assert "Dismissed (false alarm)" in cells and "separate diversity annex" in cells
+        assert "mixed_review_v2.docx" in cells
+        assert watch.outside() == [] and watch.dialogs == []
     finally:
         context.close()

@@ -23,7 +23,7 @@ from qa_assistant.ui.style import STATUS_ORDER, status_text
 
 FRAMEWORK = (
     "HM Inspectorate of Probation's findings on learning reviews after serious incidents in "
-    "youth justice (12 concerns)"
+    "youth justice"
 )
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

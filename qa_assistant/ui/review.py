@@ -36,6 +36,7 @@ REVIEW_CSS = """
 .qa-flag.qa-sev-high{border-color:#C62828;background:#FDF1F1}
 .qa-flag.qa-resolved{border-color:#8a939c;background:#f4f5f6;color:#333}
 .qa-flag ol{margin:.15em 0 0 1.2em;padding:0;font-size:.83rem}
+.qa-flag details{font-size:.8rem;margin-left:1.2em}.qa-flag summary{cursor:pointer;color:#0b57d0}
 .qa-sev{font-size:.72rem;font-weight:700;border:1px solid;border-radius:.7em;padding:0 .45em;
  margin-right:.3em}
 .qa-check{font-size:.75rem;font-weight:700;color:#0D3C61;background:#E8F1FB;
@@ -205,7 +206,12 @@ def flags_html(result: DraftResult, decided: DecidedResult | None = None, prefix
             where = f" <small>({html_text(e.section)})</small>" if e.section else ""
             link = (f' <a href="#{html_text(anchor)}">go to passage</a>' if anchor else "")
             quotes.append(f"<li>“{html_text(q)}”{where}{link}</li>")
-        ev = f"<ol>{''.join(quotes)}</ol>" if quotes else ""
+        ev = ""
+        if quotes:  # the first passage shown, the others one click away
+            ev = f"<ol>{quotes[0]}</ol>"
+            if len(quotes) > 1:
+                ev += (f"<details><summary>{len(quotes) - 1} more passage(s)</summary>"
+                       f"<ol start=\"2\">{''.join(quotes[1:])}</ol></details>")
         out.append(
             f'<div class="{cls}" role="note" data-flag="{html_text(flag.id)}">'
             f'<span aria-hidden="true">⚑</span> <span class="qa-sev">{html_text(sev)}</span>'

@@ -24,9 +24,8 @@ MAX_ZIP_MEMBERS = 2000
 ACCEPTED_TYPES = [s.lstrip(".") for s in SUPPORTED]
 SAMPLE_TYPES = [*ACCEPTED_TYPES, "zip"]
 TYPES_NOTE = (
-    "Reads .docx, .pdf (with a text layer), .txt and .md, up to {mb} MB each. A file of another "
-    "type (save a .doc, .rtf or .odt as .docx) or a larger file is refused by the uploader, "
-    "marked in red there, and nothing is read from it."
+    "Reads .docx, .pdf (with a text layer), .txt and .md up to {mb} MB. Other types (save "
+    ".doc/.rtf/.odt as .docx) and larger files are refused, marked red above, and not read."
 )
 
 
