@@ -14,6 +14,7 @@ from qa_assistant.actions.dates import parse_date
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.facts import FactReader, Facts
 from qa_assistant.checks.packs import RuleSet, load_rules
+from qa_assistant.checks.profile import BLANK_TEMPLATE, NOT_A_REVIEW, ReviewProfile
 from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_from
 from qa_assistant.checks.traceability import LessonTracer
 from qa_assistant.document.model import Document
@@ -66,6 +67,7 @@ class Checker:
         self.action_reader = ActionReader(self.rules, self.annotator)
         self.fact_reader = FactReader(self.rules)
         self.tracer = LessonTracer(self.action_reader)
+        self.profile = ReviewProfile(self.rules.review_profile)
         if models is None and use_models:
             from qa_assistant.learn.store import load_default_models
 
@@ -100,11 +102,16 @@ class Checker:
         draft = self.analyse(document)
         outcomes, actions, facts = self.rule_outcomes(draft)
         model_views = self.models.predict(draft, outcomes) if self.models else {}
+        warning = self.profile.warning(draft)
+        if warning:  # nothing to weigh: no model view, and a blank template is missing throughout
+            model_views = {}
         concerns: dict[str, ConcernResult] = {}
         for pack in self.rules.concerns:
             outcome = outcomes[pack.id]
             view = model_views.get(pack.id)
             status, score, decided_by, review = self._combine(pack.id, outcome, view)
+            if warning == BLANK_TEMPLATE:
+                status, score, review = "missing", 0.0, False
             concerns[pack.id] = ConcernResult(
                 id=pack.id,
                 title=pack.title,
@@ -134,9 +141,11 @@ class Checker:
             actions=actions,
             facts=facts.to_dict(),
             score=self._score(concerns),
+            scored=warning != NOT_A_REVIEW,
             flags=[f.message for f in flag_details],
             flag_details=flag_details,
             traceability=draft.traceability.to_dict() if draft.traceability else {},
+            warning=warning,
             text=document.text,
             blocks=document.blocks,
             pages=document.pages,

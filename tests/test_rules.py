@@ -133,24 +133,33 @@ Finding 3: The YOT exploitation screening guidance did not prompt case managers 
 SECTIONS["learning_to_actions"] = LEARNING + PLAN
 SECTIONS["analysis_why"] = """
 ## Analysis of practice
-The risk rating was not reviewed because the supervision template does not prompt managers to check new intelligence. At the time, what was known pointed to bullying rather than exploitation, so the decision to keep the rating made sense to the case manager. This was partly due to the referral pathway, which sent police intelligence to the exploitation team rather than the YOT. \
+The risk rating was not reviewed because the supervision template does not prompt managers to \
+check new intelligence. At the time, what was known pointed to bullying rather than \
+exploitation, so the decision to keep the rating made sense to the case manager. This was \
+partly due to the referral pathway, which sent police intelligence to the exploitation team \
+rather than the YOT. \
 The delay in sharing the missing episodes was because the procedure had no same-day route.
 """
 SECTIONS["staffing_workload"] = """
 ## Staffing and workload
-The case manager held 19 cases while covering a vacancy, above the team's limit of 14. This meant that home visits fell from weekly to monthly in the six weeks before the incident.
+The case manager held 19 cases while covering a vacancy, above the team's limit of 14. This \
+meant that home visits fell from weekly to monthly in the six weeks before the incident.
 """
 SECTIONS["skills_knowledge"] = """
 ## Skills and knowledge
-The case manager had no training in recognising criminal exploitation and debt bondage. A practice workshop on exploitation will be delivered to all case managers by June 2025.
+The case manager had no training in recognising criminal exploitation and debt bondage. A \
+practice workshop on exploitation will be delivered to all case managers by June 2025.
 """
 SECTIONS["partnership_services"] = """
 ## Partnership and services
-J was referred to CAMHS in October but waited 14 weeks and was not offered an assessment before the incident. Information sharing between police and the YOT was poor: the missing episodes were not shared for three weeks and no strategy meeting was held.
+J was referred to CAMHS in October but waited 14 weeks and was not offered an assessment before \
+the incident. Information sharing between police and the YOT was poor: the missing episodes \
+were not shared for three weeks and no strategy meeting was held.
 """
 SECTIONS["learning_shared"] = """
 ## Sharing the learning
-A seven-minute briefing will go to all partners and the YOT will hold a learning event in May. The youth justice management board will oversee the action plan.
+A seven-minute briefing will go to all partners and the YOT will hold a learning event in May. \
+The youth justice management board will oversee the action plan.
 """
 
 STRONG = HEAD + LEARNING + "".join(

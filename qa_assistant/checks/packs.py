@@ -55,6 +55,7 @@ class Signal:
     regex: re.Pattern | None = None
     speaker: str = ""  # sentences whose reported speech is this speaker's (rules/speakers.yaml)
     child_regex: tuple[str, ...] = ()  # patterns naming the subject child as {child}
+    evidence: bool = True  # False: a feature only, evidence when another signal is in the sentence
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class RuleSet:
     actions: dict
     generic_agency_terms: frozenset[str] = frozenset()
     speakers: dict = field(default_factory=dict)
+    review_profile: dict = field(default_factory=dict)
 
     def pack(self, concern_id: str) -> ConcernPack:
         for p in self.concerns:
@@ -148,6 +150,7 @@ def _signal(name: str, spec: dict, where: str) -> Signal:
         regex=compiled,
         speaker=speaker,
         child_regex=child_regex,
+        evidence=bool(spec.get("evidence", True)),
     )
 
 
@@ -239,6 +242,11 @@ def load_rules(directory: Path | None = None) -> RuleSet:
         agencies=agencies["agencies"],
         generic_agency_terms=frozenset(str(t).lower() for t in agencies.get("generic") or []),
         speakers=_load_yaml(base / "speakers.yaml") if (base / "speakers.yaml").exists() else {},
+        review_profile=(
+            _load_yaml(base / "review_profile.yaml")
+            if (base / "review_profile.yaml").exists()
+            else {}
+        ),
         facts=_load_yaml(base / "facts.yaml"),
         actions=_load_yaml(base / "actions.yaml"),
     )

@@ -148,6 +148,7 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
             break
     weights = {s.name: s.weight for s in pack.signals}
     gap_signals = {s.name for s in pack.signals if s.gap}
+    context_only = {s.name for s in pack.signals if not s.evidence}
     scored: list[tuple[float, int]] = []
     gaps: list[int] = []
     in_section = set(section)
@@ -165,12 +166,15 @@ def evaluate_pack(draft: AnalysedDraft, pack: ConcernPack, extra: dict[str, floa
                 continue
             else:
                 w += weights.get(h.signal, 1.0)
+        own = [h for h in hits if h.concern == pack.id and not h.negated]
+        if own and all(h.signal in context_only for h in own):
+            w = 0.0  # a date alone is not evidence of a review of progress
         if negated:  # "the child's views were not sought", "negligent": evidence of the gap
             gaps.append(i)
         elif w:
             scored.append((w + (0.5 if i in in_section else 0.0), i))
     for i in section:
-        if draft.sentences[i].placeholder:
+        if draft.sentences[i].placeholder and not draft.sentences[i].prompt:
             gaps.append(i)
     scored.sort(key=lambda x: (-x[0], x[1]))
     strength = min(1.0, sum(w for w, _ in scored[:6]) / 8.0)

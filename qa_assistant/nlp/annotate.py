@@ -33,6 +33,7 @@ class Sentence:
     kind: str
     heading_path: tuple[str, ...]
     placeholder: bool
+    prompt: bool = False  # template guidance ("Describe the child's ..."): neither content nor gap
     label: str = ""  # "Voice of the child" in "Voice of the child: N/A"
 
     @property
@@ -150,7 +151,8 @@ class Annotator:
         texts = (b.text for _, b in indexed)
         for (bi, block), doc in zip(indexed, self.nlp.pipe(texts, batch_size=256)):
             docs[bi] = doc
-            placeholder = self.default_cues.is_placeholder(block.text)
+            prompt = block.kind != "table_row" and self.default_cues.is_prompt(block.text)
+            placeholder = prompt or self.default_cues.is_placeholder(block.text)
             parts = split_label(block.text, dashes=False) if block.kind == "paragraph" else None
             label = parts[0] if parts else ""
             spans = [doc[:]] if block.kind == "table_row" else list(doc.sents)
@@ -180,6 +182,7 @@ class Annotator:
                         kind=block.kind,
                         heading_path=block.heading_path,
                         placeholder=placeholder,
+                        prompt=prompt,
                         label=label,
                     )
                 )

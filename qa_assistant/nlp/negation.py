@@ -22,6 +22,7 @@ class NegationCues:
     window_before: int
     window_after: int
     placeholders: tuple[re.Pattern, ...]
+    prompts: tuple[re.Pattern, ...] = ()
 
     @classmethod
     def from_rules(cls, spec: dict, extra_before=(), extra_after=()) -> NegationCues:
@@ -36,7 +37,13 @@ class NegationCues:
             window_before=int(spec.get("window_before", 6)),
             window_after=int(spec.get("window_after", 5)),
             placeholders=tuple(re.compile(p, re.IGNORECASE) for p in spec.get("placeholders", [])),
+            prompts=tuple(re.compile(p, re.IGNORECASE) for p in spec.get("prompts", [])),
         )
+
+    def is_prompt(self, text: str) -> bool:
+        """Template guidance or a prompt left in the draft: not content, not a gap."""
+        t = text.strip()
+        return len(t) <= 400 and any(p.match(t) for p in self.prompts)
 
     def is_placeholder(self, text: str) -> bool:
         """True when a block (after any 'Label:' prefix) is only a placeholder like 'N/A'."""

@@ -50,9 +50,7 @@ def render_html(result: DraftResult) -> str:
         ("Looked after", "yes" if f.get("looked_after") else "no"),
         ("Incident", str(f.get("incident_type", "")).replace("_", " ")),
     ]
-    summary = "".join(
-        f"<div>{html_text(k)}<strong>{html_text(v)}</strong></div>" for k, v in facts
-    )
+    summary = "".join(f"<div>{html_text(k)}<strong>{html_text(v)}</strong></div>" for k, v in facts)
     flags = ""
     if result.flags:
         flags = (
@@ -65,7 +63,7 @@ def render_html(result: DraftResult) -> str:
     warn = f'<p class="warn" role="alert">⚠ {html_text(warning)}</p>' if warning else ""
     title = html_text(f"QA report: {result.source}")
     return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="referrer" content="no-referrer">'

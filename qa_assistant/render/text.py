@@ -15,13 +15,16 @@ def render_text(result: DraftResult, colour: bool = False, width: int = 100) -> 
     def paint(status: str, text: str) -> str:
         return f"{COLOURS[status]}{text}{RESET}" if colour else text
 
+    score = f"Score {result.score}/100" if result.scored else "No score (see the warning)"
     out = [
         f"{result.source}",
-        f"Score {result.score}/100 · {len(result.gaps)} gap(s) of {len(result.concerns)} · "
+        f"{score} · {len(result.gaps)} gap(s) of {len(result.concerns)} · "
         f"looked after: {'yes' if result.facts['looked_after'] else 'no'} · "
         f"incident: {result.facts['incident_type']}"
         + (f" · age {result.facts['child_age']}" if result.facts.get("child_age") else ""),
     ]
+    if result.warning:
+        out.append(f"  ⚠ {result.warning}")
     for flag in result.flags:
         out.append(f"  ⚑ {flag}")
     out.append("")

@@ -139,6 +139,7 @@ class DraftResult:
     words: int = 0
     flag_details: list[Flag] = field(default_factory=list)
     warning: str = ""  # e.g. "this does not read as a learning review"
+    scored: bool = True  # False: not a learning review, so no score is reported
     traceability: dict = field(default_factory=dict)  # lessons -> actions (learning_to_actions)
 
     @property
@@ -157,7 +158,7 @@ class DraftResult:
             "facts": dict(self.facts),
             "traceability": self.traceability,
             "summary": {
-                "score": self.score,
+                "score": self.score if self.scored else None,
                 "gaps": len(self.gaps),
                 "flags": list(self.flags),
                 "flag_details": [f.to_dict() for f in self.flag_details],

@@ -48,7 +48,7 @@ def alert_html(kind: str, text: str, lead: str | None = None) -> str:
         f'<div class="qa-alert qa-alert-{html_text(kind)}" role="{role}" '
         f'style="display:flex;gap:.6em;align-items:flex-start;color:{s.fg};background:{s.bg};'
         f"border:1px solid {s.border};border-left:5px solid {s.border};border-radius:6px;"
-        f'padding:.6em .9em;margin:0 0 .5em 0;font-size:.95rem;line-height:1.45;'
+        f"padding:.6em .9em;margin:0 0 .5em 0;font-size:.95rem;line-height:1.45;"
         f'overflow-wrap:anywhere">'
         f'<span aria-hidden="true">{s.icon}</span>'
         f"<span>{word}{strong}{html_text(text)}</span></div>"
@@ -63,6 +63,6 @@ def heading_html(text: str, level: int = 3) -> str:
     level = min(max(int(level), 1), 6)
     return (
         f'<h{level} class="qa-heading" style="margin:0;padding:.5rem 0 .2rem 0;'
-        f'font-size:{HEADING_SIZES[level - 1]};font-weight:600;line-height:1.2;'
+        f"font-size:{HEADING_SIZES[level - 1]};font-weight:600;line-height:1.2;"
         f'overflow-wrap:anywhere">{html_text(text)}</h{level}>'
     )

@@ -30,8 +30,12 @@ def concern_chart(counts: list[ConcernCount]) -> alt.Chart:
         alt.Chart(df)
         .mark_bar()
         .encode(
-            y=alt.Y("Concern:N", sort=[c.title for c in counts], title=None,
-                    axis=alt.Axis(labelLimit=320)),
+            y=alt.Y(
+                "Concern:N",
+                sort=[c.title for c in counts],
+                title=None,
+                axis=alt.Axis(labelLimit=320),
+            ),
             x=alt.X("sum(Drafts):Q", title="Drafts", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "Status:N",
@@ -53,8 +57,11 @@ def owner_chart(owners: dict[str, int]) -> alt.Chart:
         .mark_bar(color="#1565C0")
         .encode(
             y=alt.Y("Owner:N", sort=list(owners), title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("Drafts:Q", title="Drafts with at least one action owned by",
-                    axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(
+                "Drafts:Q",
+                title="Drafts with at least one action owned by",
+                axis=alt.Axis(tickMinStep=1),
+            ),
             tooltip=["Owner", "Drafts"],
         )
         .properties(height=max(80, 26 * len(owners)))

@@ -232,8 +232,7 @@ class _Painter:
             if ending:
                 nums = sorted({self.numbers[s.concern] for s in ending})
                 out.append(
-                    f'<sup class="qa-tag" aria-hidden="true">'
-                    f'{"·".join(str(n) for n in nums)}</sup>'
+                    f'<sup class="qa-tag" aria-hidden="true">{"·".join(str(n) for n in nums)}</sup>'
                 )
         return "".join(out)
 
@@ -269,8 +268,8 @@ def _render_blocks(painter: _Painter, blocks: list) -> str:
                 and blocks[j].location.table == b.location.table
             ):
                 r = blocks[j]
-                is_header = j == i and bool(r.table_header) and tuple(r.cells) == tuple(
-                    r.table_header
+                is_header = (
+                    j == i and bool(r.table_header) and tuple(r.cells) == tuple(r.table_header)
                 )
                 if r.cells:
                     rows.append(painter.row_cells(r, header=is_header))
@@ -387,8 +386,10 @@ def draft_html(
                 f'<span class="qa-sr">)</span></summary>{body}</details>'
             )
         else:
-            out.append(f'<div class="qa-sec-h qa-sec-h{level}" role="heading" '
-                       f'aria-level="{level + 2}">{heading}</div>{badges}{body}')
+            out.append(
+                f'<div class="qa-sec-h qa-sec-h{level}" role="heading" '
+                f'aria-level="{level + 2}">{heading}</div>{badges}{body}'
+            )
         out.append("</section>")
     out.append("</div>")
     return "".join(out)
