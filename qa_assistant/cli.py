@@ -339,6 +339,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=None, help="model folder (default models/)")
     p.add_argument("--compare", action="store_true", help="also compare with spaCy textcat")
     p.add_argument("--no-card", action="store_true", help="do not rewrite models/README.md")
+    p.add_argument(
+        "--open-lockbox",
+        action="store_true",
+        help="also score the held-out voices (corpus/LOCKBOX) once with the trained models",
+    )
     p.set_defaults(func=_cmd_train)
 
     p = sub.add_parser("evaluate", help="score a labelled folder against its labels")

@@ -262,12 +262,17 @@ def main(args) -> int:
         "corpus": str(corpus.relative_to(ROOT)) if corpus.is_relative_to(ROOT) else str(corpus),
     }
     models.save(out)
+    old = {}
+    if (out / "figures.json").exists():
+        old = json.loads((out / "figures.json").read_text(encoding="utf-8"))
+    if "sentence_model_comparison" not in figures and "sentence_model_comparison" in old:
+        figures["sentence_model_comparison"] = old["sentence_model_comparison"] | {
+            "from_an_earlier_corpus": old.get("drafts")
+        }
     if getattr(args, "open_lockbox", False) and lockbox:
         figures["lockbox"] = evaluate_lockbox(lockbox, out)
-    elif (out / "figures.json").exists():  # keep the figures of the one opening of the lockbox
-        old = json.loads((out / "figures.json").read_text(encoding="utf-8"))
-        if "lockbox" in old:
-            figures["lockbox"] = old["lockbox"] | {"stale": True}
+    elif "lockbox" in old:  # keep the figures of the one opening of the lockbox
+        figures["lockbox"] = old["lockbox"] | {"stale": True}
     (out / "figures.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     if not getattr(args, "no_card", False):
         from qa_assistant.learn.card import write_card
