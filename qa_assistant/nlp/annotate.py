@@ -80,6 +80,7 @@ class Annotator:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.patterns = Matcher(nlp.vocab)
         self.regexes: list[tuple[str, str, re.Pattern, bool]] = []
+        self.anchored: set[re.Pattern] = set()
         self.lower_twins: dict[re.Pattern, re.Pattern | None] = {}
         self.negatable: dict[str, bool] = {}
         self.cues: dict[str, NegationCues] = {}
@@ -102,6 +103,8 @@ class Annotator:
                 if sig.regex is not None:
                     self.regexes.append((pack.id, sig.name, sig.regex, sig.negatable))
                     self.lower_twins[sig.regex] = lowercase_twin(sig.regex)
+                    if _ANCHOR.search(sig.regex.pattern):
+                        self.anchored.add(sig.regex)
         self.agency_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for agency, spec in rules.agencies.items():
             terms = [str(t) for t in (spec.get("names") or []) + (spec.get("roles") or [])]
@@ -167,6 +170,11 @@ class Annotator:
             for m in phrase_hits:
                 sent_matches[max(0, bisect_right(starts, m[1]) - 1)].append(m)
             sent_agencies: list[list[Span]] = [[] for _ in spans]
+            regex_hits = (
+                [[] for _ in spans]
+                if placeholder
+                else self._regex_matches(doc.text, [(x.start_char, x.end_char) for x in spans])
+            )
             for sp in agency_hits:
                 sent_agencies[max(0, bisect_right(starts, sp.start) - 1)].append(sp)
             for k, sent in enumerate(spans):
@@ -186,7 +194,9 @@ class Annotator:
                         label=label,
                     )
                 )
-                hits.append(self._sentence_hits(doc, sent, sent_matches[k], placeholder))
+                hits.append(
+                    self._sentence_hits(doc, sent, sent_matches[k], placeholder, regex_hits[k])
+                )
                 agencies.append(
                     [
                         self._agency(sp)
@@ -243,7 +253,9 @@ class Annotator:
                 )
                 hits[i].append(Hit(cid, name, negated, m.group(0)))
 
-    def _sentence_hits(self, doc: Doc, sent: Span, matches, placeholder: bool) -> list[Hit]:
+    def _sentence_hits(
+        self, doc: Doc, sent: Span, matches, placeholder: bool, regex_matches=()
+    ) -> list[Hit]:
         if placeholder:
             return []
         out: list[Hit] = []
@@ -260,16 +272,54 @@ class Annotator:
             if sent.start <= start < sent.end:
                 concern, signal = self.nlp.vocab.strings[match_id].split("|", 1)
                 add(concern, signal, start, end, self.negatable[f"{concern}|{signal}"])
-        text = sent.text
-        lower = text.lower() if text.isascii() else None
-        for concern, signal, regex, negatable in self.regexes:
-            twin = self.lower_twins.get(regex)
-            m = twin.search(lower) if twin is not None and lower is not None else regex.search(text)
-            if m is None:
-                continue
-            span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        for concern, signal, negatable, cstart, cend in regex_matches:
+            span = doc.char_span(cstart, cend, alignment_mode="expand")
             start, end = (span.start, span.end) if span is not None else (sent.start, sent.end)
             add(concern, signal, start, end, negatable)
+        return out
+
+    def _regex_matches(self, text: str, bounds: list[tuple[int, int]]) -> list[list[tuple]]:
+        """The first match of every pack regex in each sentence, found block by block: one
+        search jumps over sentences without a match, instead of one search per sentence per
+        regex (the largest single cost of checking a draft). Same matches as searching each
+        sentence on its own: a match that runs past its sentence is searched again inside it."""
+        out: list[list[tuple]] = [[] for _ in bounds]
+        if not bounds:
+            return out
+        starts = [b[0] for b in bounds]
+        lower = text.lower() if text.isascii() else None
+        n = len(text)
+        for concern, signal, regex, negatable in self.regexes:
+            twin = self.lower_twins.get(regex)
+            pattern, target = (
+                (twin, lower)
+                if twin is not None and lower is not None
+                else (
+                    regex,
+                    text,
+                )
+            )
+            if regex in self.anchored:  # "^" / "$" mean the sentence's own start and end
+                for k, (s0, s1) in enumerate(bounds):
+                    m = pattern.search(target[s0:s1])
+                    if m:
+                        out[k].append((concern, signal, negatable, s0 + m.start(), s0 + m.end()))
+                continue
+            pos = 0
+            while pos < n:
+                m = pattern.search(target, pos)
+                if m is None:
+                    break
+                k = max(0, bisect_right(starts, m.start()) - 1)
+                s0, s1 = bounds[k]
+                if m.start() >= s1:  # between sentences (whitespace): carry on after it
+                    pos = max(m.start() + 1, s1)
+                    continue
+                if m.end() > s1:
+                    m = pattern.search(target, m.start(), s1)
+                if m is not None:
+                    out[k].append((concern, signal, negatable, m.start(), m.end()))
+                pos = s1 if s1 > pos else pos + 1  # only the first match in a sentence counts
         return out
 
 
@@ -277,6 +327,9 @@ class Annotator:
 # punctuation); anything else (\x41, \N{...}, back-references) keeps the pattern as it is.
 _CASELESS_ESCAPE = re.compile(r"\\[bBdDsSwWAZ.\-\\/()\[\]{}|*+?^$&#~ '\"]")
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
+_ANCHOR = re.compile(r"(?<!\\)[\^$](?![^\[]*\])")  # ^ or $ outside a character class
 
 
 def lowercase_twin(regex: re.Pattern) -> re.Pattern | None:
