@@ -348,6 +348,20 @@ def load_body(data: bytes):
 _TYPED_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*\uf0a7\uf0b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
+def _numbered_title(el, text: str) -> bool:
+    """A short, title-like numbered paragraph followed by an ordinary paragraph: in a plain-text
+    or PDF copy it reads "9. Learning and actions" over its section, so it is a heading here too."""
+    nxt = el.getnext()
+    if nxt is not None and nxt.tag == W_TBL:
+        return bool(looks_like_heading(f"1. {text}"))  # "6. Action plan" over its table
+    if nxt is None or nxt.tag != W_P or not paragraph_text(nxt).strip():
+        return False
+    ppr = nxt.find(W_PPR)
+    if ppr is not None and ppr.find(W_NUMPR) is not None:
+        return False
+    return bool(looks_like_heading(f"1. {text}"))
+
+
 def read_docx(data: bytes, source: str) -> Document:
     body, styles = load_body(data)
     _normalise_checkboxes(body)
@@ -375,6 +389,8 @@ def read_docx(data: bytes, source: str) -> Document:
                 level = looks_like_heading(text, bold=bold)
                 if listed and level and not bold:
                     level = 0  # a plain numbered list item, not a heading
+            if not level and numbered and _numbered_title(el, text):
+                level = 2  # Word-numbered "9. Learning and actions" over a paragraph: a heading
             if level:
                 builder.add("heading", text, level=level, location=loc)
             elif listed:
