@@ -103,7 +103,7 @@ def test_nested_folders_zip_and_duplicate_names(capsys, tree, tmp_path):
     for source, words in EXPECTED.items():
         if words is None:
             assert "error" not in got[source], (source, got[source].get("error"))
-            assert len(got[source]["concerns"]) == 12
+            assert len(got[source]["concerns"]) >= 12
         else:
             assert words in got[source]["error"], source
     # the three drafts called review.docx are three rows with three different sources

@@ -1,4 +1,4 @@
-"""The rule packs, rules only: a met, a partial and a missing draft for each of the 12 concerns
+"""The rule packs, rules only: a met, a partial and a missing draft for each concern
 (../shared/concerns.md), the known traps, and the packs as data (editable, validated).
 
 Every draft is short, realistic and fictional. They are built as Markdown (fast); the strong
@@ -929,7 +929,7 @@ def test_condition_language():
 # -- rules against plain keyword search, on the labelled corpus -----------------------------
 def test_rules_beat_keyword_search_on_every_concern():
     """Gap-detection F1 (partial and missing are gaps) over sample_reports/corpus: the rule packs
-    must beat the keyword baseline (qa_assistant/learn/baseline.py) on each of the 12 concerns."""
+    must beat the keyword baseline (qa_assistant/learn/baseline.py) on each concern."""
     from qa_assistant.ingest import read_path
     from qa_assistant.learn.baseline import keyword_status
     from qa_assistant.learn.labels import load_labelled
