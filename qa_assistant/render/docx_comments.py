@@ -255,6 +255,8 @@ def finding_line(c: ConcernResult, e: Evidence | None, result: DraftResult | Non
     """One line of a paragraph comment: the concern, its status and what is wrong with *this*
     passage (for an action: which of owner, date and specificity it lacks)."""
     head = f"{status_text(c.status)}: {c.title}"
+    if c.needs_review:
+        head = f"Please check — {head} (the rule pack and the classifier disagree)"
     if not c.is_gap:
         return f"{head}. Evidence for this concern."
     action = _action_at(result, e) if c.id in ("actions_smart", "multi_agency_actions") else None

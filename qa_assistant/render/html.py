@@ -44,8 +44,9 @@ def render_html(result: DraftResult) -> str:
     f = result.facts
     gaps = len(result.gaps)
     facts = [
-        ("Score", f"{result.score}/100"),
+        ("Score", f"{result.score}/100" if result.scored else "none (see the warning)"),
         ("Gaps", f"{gaps} of {len(result.concerns)}"),
+        ("Please check", str(len(result.needs_review))),
         ("Actions read", str(len(result.actions))),
         ("Looked after", "yes" if f.get("looked_after") else "no"),
         ("Incident", str(f.get("incident_type", "")).replace("_", " ")),
@@ -61,6 +62,8 @@ def render_html(result: DraftResult) -> str:
     actions = action_table_html(result, include_css=False)
     warning = yot_only_warning(result)
     warn = f'<p class="warn" role="alert">⚠ {html_text(warning)}</p>' if warning else ""
+    if result.warning:
+        flags = f'<p class="warn" role="alert">⚠ {html_text(result.warning)}</p>' + flags
     title = html_text(f"QA report: {result.source}")
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -23,18 +23,27 @@ def render_markdown(result: DraftResult) -> str:
         + (f" · age {md_text(age)}" if age else ""),
         "",
     ]
+    if result.warning:
+        lines += [f"> ⚠ {md_text(result.warning)}", ""]
     if result.flags:
         lines += ["## Flags", ""] + [f"- ⚑ {md_text(flag)}" for flag in result.flags] + [""]
     lines += ["## Checklist", "", "| | Concern | Status | Score |", "|---|---|---|---|"]
     ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER[c.status], c.id))
     for c in ordered:
+        check = " (please check)" if c.needs_review else ""
         lines.append(
-            f"| {STATUS_ICON[c.status]} | {md_text(c.title)} | {md_text(c.status)} | "
+            f"| {STATUS_ICON[c.status]} | {md_text(c.title)} | {md_text(c.status)}{check} | "
             f"{c.score:.2f} |"
         )
     lines.append("")
     for c in ordered:
         lines += [f"### {STATUS_ICON[c.status]} {md_text(c.title)} — {md_text(c.status)}", ""]
+        if c.needs_review:
+            lines += [
+                "**Please check:** the rule pack and the classifier disagree about whether "
+                "this is met; the explanation gives both views.",
+                "",
+            ]
         lines.append(f"*Why:* {md_text(c.explanation.text())}")
         lines.append("")
         for e in c.evidence:

@@ -32,6 +32,8 @@ def render_text(result: DraftResult, colour: bool = False, width: int = 100) -> 
     ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER[c.status], c.id))
     for c in ordered:
         head = f"{STATUS_ICON[c.status]} {c.status.upper():8} {c.title} [{c.id}] ({c.score:.2f})"
+        if c.needs_review:
+            head += "  PLEASE CHECK (rules and model disagree)"
         out.append(paint(c.status, head))
         out.append(wrap.fill("Why: " + c.explanation.text()))
         for e in c.evidence[:3]:
