@@ -354,8 +354,8 @@ def _numbered_title(el, text: str) -> bool:
     nxt = el.getnext()
     if nxt is not None and nxt.tag == W_TBL:
         return bool(looks_like_heading(f"1. {text}"))  # "6. Action plan" over its table
-    if nxt is None or nxt.tag != W_P or not paragraph_text(nxt).strip():
-        return False
+    if nxt is None or nxt.tag != W_P or len(paragraph_text(nxt).split()) < 6:
+        return False  # a section's body follows a heading; a short line is another heading
     ppr = nxt.find(W_PPR)
     if ppr is not None and ppr.find(W_NUMPR) is not None:
         return False
