@@ -336,9 +336,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="train the classifiers on the annotated corpus")
     p.add_argument("--corpus", default=None, help="labelled folder (default sample_reports/corpus)")
-    p.add_argument("--out", default=None, help="model folder (default models/)")
+    p.add_argument("--out", default=None, help="model folder (default: the framework's models/)")
     p.add_argument("--compare", action="store_true", help="also compare with spaCy textcat")
-    p.add_argument("--no-card", action="store_true", help="do not rewrite models/README.md")
+    p.add_argument("--no-card", action="store_true", help="do not rewrite the model card")
     p.add_argument(
         "--open-lockbox",
         action="store_true",

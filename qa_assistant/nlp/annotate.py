@@ -59,6 +59,7 @@ class AnalysedDraft:
     child: SubjectChild = field(default_factory=SubjectChild)  # who the review is about
     speakers: list[str | None] = field(default_factory=list)  # per sentence: whose words
     traceability: object = None  # lessons -> actions, filled in by the checker
+    own_agency: str = ""  # the framework's reviewing agency (its agencies.yaml)
 
     def signal_sentences(self, concern: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
@@ -210,7 +211,16 @@ class Annotator:
                 )
                 if speaker == who and not denied:
                     hits[i].append(Hit(concern, signal, False, sentences[i].text[:80]))
-        return AnalysedDraft(document, sentences, hits, agencies, docs, child, speakers)
+        return AnalysedDraft(
+            document,
+            sentences,
+            hits,
+            agencies,
+            docs,
+            child,
+            speakers,
+            own_agency=getattr(self.rules, "reviewing_agency", ""),
+        )
 
     def _child_hits(self, child: SubjectChild, sentences, spans, hits) -> None:
         """Signals whose patterns name the subject child ({child}: their name or an alias)."""
