@@ -14,10 +14,11 @@ from pathlib import Path
 from qa_assistant.actions.dates import parse_date
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.facts import FactReader, Facts
-from qa_assistant.checks.flags import raise_flags, summary_score
+from qa_assistant.checks.flags import raise_flags, ratings, summary_score
 from qa_assistant.checks.packs import RuleSet, load_framework, load_rules
 from qa_assistant.checks.profile import BLANK_TEMPLATE, NOT_A_REVIEW, ReviewProfile
 from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_from
+from qa_assistant.checks.suggest import framework_note
 from qa_assistant.checks.traceability import LessonTracer
 from qa_assistant.document.model import Document
 from qa_assistant.ingest import read_bytes, read_path
@@ -167,6 +168,9 @@ class Checker:
             flag_details=flag_details,
             traceability=draft.traceability.to_dict() if draft.traceability else {},
             warning=warning,
+            framework={"name": self.rules.name, "title": self.rules.title}
+            | framework_note(self.rules.name, document.text),
+            ratings=ratings(self.rules, concerns) if warning != NOT_A_REVIEW else None,
             text=document.text,
             blocks=document.blocks,
             pages=document.pages,
