@@ -157,7 +157,7 @@ class Annotator:
             parts = split_label(block.text, dashes=False) if block.kind == "paragraph" else None
             label = parts[0] if parts else ""
             spans = [doc[:]] if block.kind == "table_row" else list(doc.sents)
-            phrase_hits = self.phrases(doc) + self.patterns(doc)
+            phrase_hits = self.phrases(doc) + (self.patterns(doc) if len(self.patterns) else [])
             agency_hits = filter_spans(
                 [Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)]
             )
