@@ -23,6 +23,16 @@ def render_markdown(result: DraftResult) -> str:
         + (f" · age {md_text(age)}" if age else ""),
         "",
     ]
+    fw = result.framework or {}
+    if fw.get("name"):
+        lines += [f"*Framework:* {md_text(fw.get('title') or fw['name'])}", ""]
+    if fw.get("note"):
+        lines += [f"*Note:* {md_text(fw['note'])}", ""]
+    if result.ratings:
+        r = result.ratings
+        lines += ["## Rating", "", f"**Overall: {md_text(r['overall'])}**", ""]
+        lines += [f"- {md_text(a['title'])}: {md_text(a['rating'])}" for a in r["areas"].values()]
+        lines += ["", f"*{md_text(r.get('note', ''))}*", ""] if r.get("note") else [""]
     if result.flags:
         lines += ["## Flags", ""] + [f"- ⚑ {md_text(flag)}" for flag in result.flags] + [""]
     lines += ["## Checklist", "", "| | Concern | Status | Score |", "|---|---|---|---|"]
