@@ -120,15 +120,21 @@ def _chart_beside_list(chart, height: int, alt: str, listing: str) -> None:
         st.markdown(listing)
 
 
+def current_framework() -> str | None:
+    """The framework chosen in the sidebar (None: the default)."""
+    return st.session_state.get("framework") or None
+
+
 @st.cache_resource(show_spinner="Loading the checker (first run only)…")
-def get_checker():
-    """The shared checker, and a warning when it had to fall back to the rule packs only."""
+def get_checker(framework: str | None = None):
+    """The shared checker of a framework, and a warning when it had to fall back to the rule
+    packs only."""
     from qa_assistant.checker import Checker, default_checker
 
     try:
-        return default_checker(), None
+        return default_checker(framework), None
     except Exception as exc:  # noqa: BLE001 - damaged/untrusted model files: rules still work
-        return Checker(use_models=False), (
+        return Checker(use_models=False, framework=framework), (
             f"The trained models could not be loaded ({type(exc).__name__}), so results come "
             "from the rule packs only. Rebuild the models and restart the app."
         )
@@ -136,7 +142,7 @@ def get_checker():
 
 def checker_or_stop():
     try:
-        checker, warning = get_checker()
+        checker, warning = get_checker(current_framework())
     except Exception as exc:  # noqa: BLE001 - the app must say why, not show a traceback
         st.error(
             f"The checker could not start ({type(exc).__name__}). Run `bash scripts/setup_env.sh` "
@@ -170,11 +176,58 @@ def clear_session() -> None:
     st.session_state["upload_nonce"] = n  # new uploader keys empty the uploaders
 
 
+def framework_choices() -> list[tuple[str, str]]:
+    """(name, title) of every framework, the default first."""
+    from qa_assistant.checks.packs import cached_framework, framework_names
+
+    out = []
+    for name in framework_names():
+        try:
+            out.append((name, cached_framework(name).title))
+        except Exception:  # noqa: BLE001 - a broken framework is left out of the list
+            continue
+    return out
+
+
+def _framework_changed() -> None:
+    """Results belong to a framework: a new choice checks the drafts again."""
+    st.session_state.pop("checked", None)
+    st.session_state.pop("sample_entries", None)
+
+
+def framework_picker() -> None:
+    choices = framework_choices()
+    if len(choices) < 2:
+        return
+    titles = dict(choices)
+    st.selectbox(
+        "Review framework",
+        [n for n, _ in choices],
+        format_func=lambda n: titles.get(n, n),
+        key="framework",
+        on_change=_framework_changed,
+        help="The kind of review the draft is: its checklist, flags and score. The tool "
+        "suggests one from the draft's title but never changes your choice.",
+    )
+
+
+def framework_note(entry) -> None:
+    """The framework the draft was checked against, and the one its title suggests."""
+    result = entry.result if entry else None
+    fw = (result.framework if result else None) or {}
+    if fw.get("note"):
+        alert("info", fw["note"], "Framework")
+    if result is not None and result.ratings:
+        r = result.ratings
+        areas = "; ".join(f"{a['title']}: {a['rating']}" for a in r["areas"].values())
+        alert("info", f"overall {r['overall']} ({areas}). {r.get('note', '')}", "Rating")
+
+
 def concern_list() -> list[tuple[str, str]]:
-    from qa_assistant.checks.packs import cached_rules
+    from qa_assistant.checks.packs import cached_framework
 
     try:
-        return [(p.id, p.title) for p in cached_rules().concerns]
+        return [(p.id, p.title) for p in cached_framework(current_framework()).concerns]
     except Exception:  # noqa: BLE001 - the intro is optional
         return []
 
@@ -627,6 +680,7 @@ def one_draft_mode() -> None:
         alert("error", f"could not be checked: {entry.error}", entry.name)
         return
     _embedded_decisions(entry)
+    framework_note(entry)
     show_draft(entry, "one", sha)
 
 
@@ -854,6 +908,7 @@ def main() -> None:
     with st.sidebar:
         st.markdown("### Learning review QA assistant")
         mode = st.radio("What do you want to check?", MODES, key="mode")
+        framework_picker()
         st.caption(
             "Quality assurance of draft learning reviews after serious incidents, against the "
             "inspectorate's 12 concerns."

@@ -456,8 +456,8 @@ def run(quick: bool, out: Path | None, keep: Path | None) -> str:
         t0 = time.perf_counter()
         try:
             checker = Checker()
-            mode = "rules + trained models" if checker.models else "rules only (no models/)"
-        except Exception as exc:  # noqa: BLE001 - a half-written models/ must not stop the bench
+            mode = "rules + trained models" if checker.models else "rules only (no trained models)"
+        except Exception as exc:  # noqa: BLE001 - half-written models must not stop the bench
             checker = Checker(use_models=False)
             mode = f"rules only (models not loadable: {type(exc).__name__})"
         init_s = time.perf_counter() - t0

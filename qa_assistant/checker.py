@@ -1,7 +1,8 @@
 """The checker: ingest -> document -> NLP -> checks (actions, facts, rule packs, models) -> result.
 
 Everything expensive (spaCy, matchers, rule packs, trained models) is built once per
-``Checker``; checking a draft is then one pass. ``default_checker()`` shares one per process.
+``Checker``; checking a draft is then one pass. ``default_checker()`` shares one per framework
+and process.
 """
 
 from __future__ import annotations
@@ -13,43 +14,35 @@ from pathlib import Path
 from qa_assistant.actions.dates import parse_date
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.facts import FactReader, Facts
-from qa_assistant.checks.packs import RuleSet, load_rules
+from qa_assistant.checks.flags import raise_flags, ratings, summary_score
+from qa_assistant.checks.packs import RuleSet, load_framework, load_rules
 from qa_assistant.checks.profile import BLANK_TEMPLATE, NOT_A_REVIEW, ReviewProfile
 from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_from
+from qa_assistant.checks.suggest import framework_note
 from qa_assistant.checks.traceability import LessonTracer
 from qa_assistant.document.model import Document
 from qa_assistant.ingest import read_bytes, read_path
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
 from qa_assistant.nlp.pipeline import forgets_draft_words, get_nlp
-from qa_assistant.result.model import ConcernResult, DraftResult, Evidence, Explanation, Flag
+from qa_assistant.paths import models_dir
+from qa_assistant.result.model import ConcernResult, DraftResult, Explanation, Flag
 
-CSC_LIKE = {"childrens_social_care", "local_authority"}
-AGENCY_NAMES = {
-    "yot": "the YOT",
-    "childrens_social_care": "children's social care",
-    "police": "police",
-    "health": "health",
-    "education": "education",
-    "probation": "probation",
-    "housing": "housing",
-    "local_authority": "the local authority",
-    "safeguarding_partnership": "the safeguarding partnership",
-    "other": "other agencies",
-}
 STATUS_BAND = {"met": (0.67, 1.0), "partial": (0.34, 0.66), "missing": (0.0, 0.33)}
 MAX_EVIDENCE = 6
 
 
-def action_features(actions: list[Action], facts: Facts) -> dict[str, float]:
-    """The action-plan features the packs' decision rules read."""
+def action_features(actions: list[Action], facts: Facts, rules: RuleSet) -> dict[str, float]:
+    """The action-plan features the packs' decision rules and the flags read (the reviewing
+    agency and the corporate parent are the framework's, in its ``agencies.yaml``)."""
+    own, parent = rules.reviewing_agency, rules.corporate_parent
     n = len(actions)
     owned = sum(a.owned for a in actions)
     dated = sum(a.dated for a in actions)
     specific = sum(a.specific for a in actions)
     return {
         "actions": float(n),
-        "non_yot_actions": float(sum(any(o != "yot" for o in a.owners) for a in actions)),
-        "csc_actions": float(sum(bool(CSC_LIKE & set(a.owners)) for a in actions)),
+        "non_yot_actions": float(sum(any(o != own for o in a.owners) for a in actions)),
+        "csc_actions": float(sum(bool(parent & set(a.owners)) for a in actions)),
         "liaise_actions": float(sum(bool(a.liaise_with) for a in actions)),
         "owned_ratio": owned / n if n else 0.0,
         "dated_ratio": dated / n if n else 0.0,
@@ -60,8 +53,24 @@ def action_features(actions: list[Action], facts: Facts) -> dict[str, float]:
 
 
 class Checker:
-    def __init__(self, rules: RuleSet | None = None, models=None, use_models: bool = True) -> None:
+    """Checks drafts against one framework (``clr`` by default): ``Checker(framework="sfo")``.
+
+    Nothing is shared between checkers but the spaCy pipeline, so checkers of different
+    frameworks work side by side in one process."""
+
+    def __init__(
+        self,
+        rules: RuleSet | None = None,
+        models=None,
+        use_models: bool = True,
+        framework: str | Path | RuleSet | None = None,
+    ) -> None:
+        if isinstance(framework, RuleSet):
+            rules = framework
+        elif framework is not None and rules is None:
+            rules = load_framework(framework)
         self.rules = rules or load_rules()
+        self.framework = self.rules.name
         self.nlp = get_nlp()
         self.annotator = Annotator(self.nlp, self.rules)
         self.action_reader = ActionReader(self.rules, self.annotator)
@@ -71,10 +80,20 @@ class Checker:
         if models is None and use_models:
             from qa_assistant.learn.store import load_default_models
 
-            models = load_default_models()
-            if models is not None and rules is None and getattr(models, "rules", 0) is None:
-                models.rules = self.rules  # the same default packs: not parsed a second time
+            models = load_default_models(self.rules.name)
+            if models is not None and getattr(models, "rules", 0) is None:
+                models.rules = self.rules  # the same packs: not parsed a second time
         self.models = models
+        # no model was trained for this framework: it runs on its rules and says so
+        shipped = self.rules.folder is not None and (
+            (self.rules.folder / "models" / "manifest.json").exists()
+            or (models_dir(self.rules.name) / "manifest.json").exists()
+        )
+        self.rules_only_note = (
+            ""
+            if self.models is not None or not use_models or shipped
+            else f"no trained model for the '{self.rules.name}' framework: rules only"
+        )
 
     # -- entry points ----------------------------------------------------------------
     def check_path(self, path: str | Path) -> DraftResult:
@@ -91,10 +110,11 @@ class Checker:
     ) -> tuple[dict[str, RuleOutcome], list[Action], Facts]:
         actions = self.action_reader.read(draft)
         facts = self.fact_reader.read(draft)
-        extra = action_features(actions, facts)
+        extra = action_features(actions, facts, self.rules)
         draft.traceability = self.tracer.trace(draft, actions)
         extra.update(draft.traceability.features())
         outcomes = {p.id: evaluate_pack(draft, p, extra) for p in self.rules.concerns}
+        self._features = extra
         return outcomes, actions, facts
 
     @forgets_draft_words  # the draft's words do not stay in the shared spaCy vocabulary
@@ -121,7 +141,9 @@ class Checker:
                 explanation=Explanation(
                     rule_status=outcome.status,
                     rule=outcome.rule,
-                    because=self._because(outcome, view, status),
+                    because=self._because(outcome, view, status) + (
+                        f" ({self.rules_only_note})" if self.rules_only_note else ""
+                    ),
                     features={
                         k: round(outcome.features.get(k, 0.0), 3) for k in pack.feature_names
                     },
@@ -146,6 +168,9 @@ class Checker:
             flag_details=flag_details,
             traceability=draft.traceability.to_dict() if draft.traceability else {},
             warning=warning,
+            framework={"name": self.rules.name, "title": self.rules.title}
+            | framework_note(self.rules.name, document.text),
+            ratings=ratings(self.rules, concerns) if warning != NOT_A_REVIEW else None,
             text=document.text,
             blocks=document.blocks,
             pages=document.pages,
@@ -209,69 +234,36 @@ class Checker:
                     out.append(evidence_from(draft, pack, i, True, 0.0))
         return out
 
-    # -- summary ---------------------------------------------------------------------
+    # -- summary: the framework's score and flags (data) -------------------------------
     def _score(self, concerns: dict[str, ConcernResult]) -> int:
-        weights = self.rules.severity_weights
-        total = got = 0.0
-        for c in concerns.values():
-            w = weights.get(c.severity, 2.0)
-            total += w
-            got += w * {"met": 1.0, "partial": 0.5, "missing": 0.0}[c.status]
-        return round(100 * got / total) if total else 0
+        return summary_score(self.rules, concerns)
 
     def _flags(self, draft, actions: list[Action], facts: Facts, concerns) -> list[Flag]:
-        """Flags, each with the passages that support it (a flag with none is not raised)."""
-        flags: list[Flag] = []
-        owners = {o for a in actions for o in a.owners}
-
-        def action_ev(acts: list[Action]) -> list[Evidence]:
-            return [
-                Evidence(a.text, a.start, a.end, a.section, ["action"], False, 0.0)
-                for a in acts[:4]
-            ]
-
-        if not actions:
-            flags.append(Flag("no_action_plan", "no action plan found", "high"))
-        elif owners <= {"yot"}:
-            criticised = [
-                a for a in self.action_reader.criticised_agencies(draft) if a not in owners
-            ]
-            msg = "actions only addressed to the YOT"
-            if criticised:
-                names = ", ".join(AGENCY_NAMES.get(a, a) for a in criticised[:5])
-                msg += f"; the narrative raises learning for {names} but gives them no action"
-            flags.append(Flag("yot_only_actions", msg, "high", action_ev(actions)))
-        if facts.looked_after and not (owners & CSC_LIKE):
-            ev = facts.evidence.get("looked_after")
-            flags.append(
-                Flag(
-                    "looked_after_no_corporate_parent_action",
-                    "looked-after child with no action for the corporate parent "
-                    "or children's social care",
-                    "high",
-                    [Evidence(ev.text, ev.start, ev.end, "", ["looked_after"], False, 1.0)]
-                    if ev and ev.text
-                    else [],
-                )
-            )
-        blame = concerns.get("blame_free")
-        blame_ev = [e for e in (blame.evidence if blame else []) if e.negated]
-        if blame and blame.status != "met" and blame_ev:  # only with a blaming passage to show
-            flags.append(Flag("blaming_language", "blaming language", "medium", blame_ev))
-        signoff = concerns.get("qa_signoff")
-        if signoff and signoff.status == "missing":
-            flags.append(
-                Flag(
-                    "no_independent_signoff",
-                    "no independent senior sign-off recorded",
-                    "medium",
-                    [e for e in signoff.evidence if e.negated],
-                )
-            )
-        return flags
+        """Flags, each with the passages that support it (see the framework's flags.yaml)."""
+        features = getattr(self, "_features", None) or action_features(actions, facts, self.rules)
+        return raise_flags(
+            self.rules,
+            features,
+            concerns,
+            actions,
+            facts,
+            lambda: self.action_reader.criticised_agencies(draft),
+        )
 
 
-@lru_cache(maxsize=1)
-def default_checker() -> Checker:
-    """One checker per process; ``QA_RULES_ONLY=1`` (``batch --rules-only``) skips the models."""
-    return Checker(use_models=os.environ.get("QA_RULES_ONLY") != "1")
+def default_checker(framework: str | None = None) -> Checker:
+    """A shared checker per framework and process. ``QA_FRAMEWORK`` (``batch --framework``)
+    names the framework when none is given; ``QA_RULES_ONLY=1`` (``--rules-only``) skips the
+    models."""
+    return _shared_checker(
+        framework or os.environ.get("QA_FRAMEWORK") or None,
+        os.environ.get("QA_RULES_ONLY") != "1",
+    )
+
+
+@lru_cache(maxsize=4)
+def _shared_checker(framework: str | None, use_models: bool) -> Checker:
+    return Checker(framework=framework, use_models=use_models)
+
+
+default_checker.cache_clear = _shared_checker.cache_clear  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Command line: ``qa-assistant check|batch|train|evaluate|corpus|compare|record``.
+"""Command line: ``qa-assistant check|batch|train|evaluate|corpus|compare|record|frameworks``.
 
 Errors reach the user as one line on stderr and a non-zero exit, never a traceback; draft text
 is never logged.
@@ -63,13 +63,13 @@ _checker = None
 _checker_error: BaseException | None = None
 
 
-def _prepare_checker(rules_only: bool) -> None:
+def _prepare_checker(rules_only: bool, framework: str | None = None) -> None:
     """Worker warm-up (not counted in the time limit): rules, spaCy and the models."""
     global _checker, _checker_error
     from qa_assistant.checker import Checker
 
     try:
-        _checker = Checker(use_models=not rules_only)
+        _checker = Checker(use_models=not rules_only, framework=framework)
     except Exception as exc:  # noqa: BLE001 - reported by the task
         _checker_error = exc
 
@@ -215,7 +215,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         lambda _i, outcome: got.update(outcome=outcome),
         workers=1,
         limits=limits,
-        warm=partial(_prepare_checker, args.rules_only),
+        warm=partial(_prepare_checker, args.rules_only, args.framework),
     )
     outcome = got["outcome"]
     if outcome.kind != "ok":
@@ -240,6 +240,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.rules_only:
         os.environ["QA_RULES_ONLY"] = "1"  # read by each worker's default_checker()
+    if args.framework:
+        os.environ["QA_FRAMEWORK"] = args.framework  # likewise
     items = collect(args.paths)
     if not items:
         say("no drafts found in the paths given")
@@ -268,6 +270,41 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return evaluate_main(args)
 
 
+def _cmd_frameworks(args: argparse.Namespace) -> int:
+    from qa_assistant.checks.packs import PackError, framework_names, load_framework
+    from qa_assistant.paths import DEFAULT_FRAMEWORK, models_dir
+
+    for name in framework_names():
+        try:
+            fw = load_framework(name)
+        except PackError as exc:
+            print(f"{name:14} (cannot be loaded: {visible_line(exc)})")
+            continue
+        model = "trained model" if (models_dir(name) / "manifest.json").exists() else "rules only"
+        default = " (default)" if name == DEFAULT_FRAMEWORK else ""
+        print(f"{name:14} {fw.title}{default}: {len(fw.concerns)} concerns, {model}")
+    return 0
+
+
+def _framework(text: str) -> str:
+    from qa_assistant.checks.packs import framework_names
+
+    names = framework_names()
+    if text not in names:
+        raise argparse.ArgumentTypeError(f"unknown framework {text!r} (known: {', '.join(names)})")
+    return text
+
+
+def _framework_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--framework",
+        type=_framework,
+        default=None,
+        metavar="NAME",
+        help="the review framework to check against (default clr; 'qa-assistant frameworks')",
+    )
+
+
 def _cmd_corpus(args: argparse.Namespace) -> int:
     from qa_assistant.corpus.build import build_corpus
 
@@ -290,8 +327,10 @@ def _positive(kind):
 
 
 def _limit_flags(p: argparse.ArgumentParser) -> None:
+    """The flags of every command that checks drafts: the framework and the limits."""
     from qa_assistant.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 
+    _framework_flag(p)
     p.add_argument(
         "--time-limit",
         type=_positive(float),
@@ -336,21 +375,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="train the classifiers on the annotated corpus")
     p.add_argument("--corpus", default=None, help="labelled folder (default sample_reports/corpus)")
-    p.add_argument("--out", default=None, help="model folder (default models/)")
+    p.add_argument("--out", default=None, help="model folder (default: the framework's models/)")
     p.add_argument("--compare", action="store_true", help="also compare with spaCy textcat")
-    p.add_argument("--no-card", action="store_true", help="do not rewrite models/README.md")
+    p.add_argument("--no-card", action="store_true", help="do not rewrite the model card")
     p.add_argument(
         "--open-lockbox",
         action="store_true",
         help="also score the held-out voices (corpus/LOCKBOX) once with the trained models",
     )
+    _framework_flag(p)
     p.set_defaults(func=_cmd_train)
 
     p = sub.add_parser("evaluate", help="score a labelled folder against its labels")
     p.add_argument("folder")
     p.add_argument("--rules-only", action="store_true")
     p.add_argument("--json", dest="json_out", default=None, help="also write the figures as JSON")
+    _framework_flag(p)
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("frameworks", help="list the review frameworks to check against")
+    p.set_defaults(func=_cmd_frameworks)
 
     p = sub.add_parser("corpus", help="render corpus sources (.src.md) into .docx/.pdf/.txt")
     p.add_argument("folder", nargs="?", default="sample_reports/corpus")

@@ -236,3 +236,21 @@ def test_decision_recorded_applied_and_a_hostile_decision_file_changes_nothing(d
     errors = alerts(at, "error")
     assert any("unknown concern id" in e and "Nothing was changed" in e for e in errors)
     assert at.session_state["qa_file"] == before
+
+
+def test_framework_selector_checks_against_the_chosen_framework():
+    """The sidebar's framework selector (issue 10): the demo SFO review against clr carries a
+    note suggesting sfo; chosen, the draft is checked again against sfo and rated."""
+    at = fresh_app()
+    picker = at.selectbox(key="framework")
+    assert any("Serious Further Offence" in o for o in picker.options)
+    assert any("safeguarding partnership" in o for o in picker.options)
+    at.radio(key="one_source").set_value("Use a demo draft").run()
+    demo = next(o for o in at.selectbox(key="one_demo").options if "sfo_review" in str(o))
+    at.selectbox(key="one_demo").set_value(demo).run()
+    assert not at.exception
+    assert any("--framework sfo" in a for a in alerts(at, "info"))
+    at.selectbox(key="framework").set_value("sfo").run()
+    assert not at.exception and not alerts(at, "error")
+    assert any("Victims and their families" in a for a in alerts(at, "info"))
+    assert not any("--framework sfo" in a for a in alerts(at, "info"))

@@ -26,12 +26,15 @@ from fixtures import rules_checker
 
 import qa_assistant.checker as checker_module
 from qa_assistant.checker import Checker
+from qa_assistant.checks.packs import cached_rules
 from qa_assistant.cli import main
 from qa_assistant.errors import DraftError
 from qa_assistant.ingest.guards import MAX_TEXT_CHARS
 
 SCRIPT = Path(sys.executable).with_name("qa-assistant")
 MARKER = fh.MARKER
+
+N_CONCERNS = len(cached_rules().concerns)  # the checklist grows: never pinned
 
 
 def models_env(tmp_path: Path) -> dict[str, str]:
@@ -153,7 +156,7 @@ def test_checking_path_check_and_batch_with_sockets_blocked(
     checker = Checker()  # rule packs and (when present) the trained models
     for name in READABLE:
         result = checker.check_bytes((drafts / name).read_bytes(), name)
-        assert len(result.concerns) >= 12
+        assert len(result.concerns) == N_CONCERNS
     for name in UNREADABLE:
         with pytest.raises(DraftError):
             checker.check_bytes((drafts / name).read_bytes(), name)
@@ -241,7 +244,7 @@ def test_real_processes_use_no_network_and_write_only_their_out_file(drafts, tmp
     (c1, o1, e1), (c2, _, e2), (c3, _, e3) = [(p.wait(240), *p.communicate()) for p in procs]
     assert "NETWORK-BLOCKED" in e3 and c3 != 0  # the guard is in force in these processes
     assert c1 == 0, e1
-    assert len(json.loads(o1)["concerns"]) >= 12
+    assert len(json.loads(o1)["concerns"]) == N_CONCERNS
     assert c2 == 0, e2
     assert f"{len(READABLE) + len(UNREADABLE)} draft(s) scored, {len(UNREADABLE)} unreadable" in e2
     for err in (e1, e2):

@@ -19,7 +19,7 @@ from qa_assistant.checks.conditions import compile_condition
 from qa_assistant.checks.packs import PackError, load_rules
 from qa_assistant.paths import ROOT
 
-RULES = ROOT / "rules"
+RULES = ROOT / "qa_assistant" / "frameworks" / "clr"
 CONCERNS = [
     "lived_experience",
     "voice_of_child",
@@ -781,7 +781,7 @@ J has been a young carer for his mother since he was ten.
 
 def _copy_rules(tmp_path: Path) -> Path:
     target = tmp_path / "rules"
-    shutil.copytree(RULES, target)
+    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("models"))
     return target
 
 

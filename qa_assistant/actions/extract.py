@@ -83,11 +83,12 @@ def _has_phrase(text: str, phrases) -> str | None:
 
 
 class ActionReader:
-    """Compiled from ``rules/actions.yaml`` once; reads the plan of any analysed draft."""
+    """Compiled from the framework's ``actions.yaml`` once; reads the plan of any analysed draft."""
 
     def __init__(self, rules: RuleSet, annotator: Annotator) -> None:
         spec = rules.actions
         self.annotator = annotator
+        self.own = rules.reviewing_agency  # the agency writing the review (agencies.yaml)
         self.section_headings = tuple(str(h).lower() for h in spec["section_headings"])
         self.columns = {k: [str(v).lower() for v in vs] for k, vs in spec["columns"].items()}
         self.line_patterns = [re.compile(p, re.I) for p in spec["action_line_patterns"]]
@@ -369,13 +370,13 @@ class ActionReader:
         return find_due(text, self.timescales, year)
 
     def _liaise_targets(self, low: str, owners: list[str]) -> list[str]:
-        if owners and set(owners) != {"yot"}:
+        if owners and set(owners) != {self.own}:
             return []
         verb = _has_phrase(low, self.liaise)
         if not verb:
             return []
         after = low[low.find(verb) + len(verb) :]
-        return sorted({a for a, _ in self.annotator.agencies_in(after[:120]) if a != "yot"})
+        return sorted({a for a, _ in self.annotator.agencies_in(after[:120]) if a != self.own})
 
     # -- people -> agency ------------------------------------------------------------
     def people_map(self, draft: AnalysedDraft) -> dict[str, str]:
@@ -424,6 +425,6 @@ class ActionReader:
                 continue
             if _has_phrase(sent.text.lower(), self.criticism):
                 for a, _ in agencies:
-                    if a != "yot" and a not in found:
+                    if a != self.own and a not in found:
                         found.append(a)
         return found

@@ -1,7 +1,8 @@
 """Facts recorded per draft about *the subject child*: looked after, incident type, age.
 
 Each fact carries its evidence and a plain-words reason. The phrase lists, cues and field labels
-are data (``rules/facts.yaml``); this module decides which mentions are about the child, at the
+are data (the framework's ``facts.yaml``); this module decides which mentions are about the
+child, at the
 time of the incident: a form field's answer first, then sentences, skipping another person's
 care history, care that ended, and a remand that followed the incident.
 """

@@ -1,4 +1,5 @@
-"""Load and validate the rule packs in ``rules/`` (the data the checks interpret).
+"""Load and validate a framework, ``qa_assistant/frameworks/<name>/`` (the data the checks
+interpret): every file is checked against its schema (``checks/schema.py``).
 
 A pack is one YAML file per concern, in the spirit of Vale's style packs: heading synonyms,
 signals (phrases, spaCy token patterns, regular expressions), co-occurrence combos, negation
@@ -14,9 +15,20 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from qa_assistant.checks.conditions import compile_condition, condition_names
-from qa_assistant.paths import rules_dir
+from qa_assistant.checks.schema import (
+    SCHEMAS,
+    AgenciesFile,
+    FlagRule,
+    FrameworkFile,
+    PackFile,
+    ScoreFile,
+    describe,
+    label,
+)
+from qa_assistant.paths import framework_dir, frameworks_dir
 
 STATUSES = ("met", "partial", "missing")
 # Features every pack may read besides its own signals and combos: the section features computed
@@ -53,7 +65,7 @@ class Signal:
     phrases: tuple[str, ...] = ()
     patterns: tuple[tuple[dict, ...], ...] = ()
     regex: re.Pattern | None = None
-    speaker: str = ""  # sentences whose reported speech is this speaker's (rules/speakers.yaml)
+    speaker: str = ""  # sentences whose reported speech is this speaker's (speakers.yaml)
     child_regex: tuple[str, ...] = ()  # patterns naming the subject child as {child}
     evidence: bool = True  # False: a feature only, evidence when another signal is in the sentence
 
@@ -87,6 +99,15 @@ class ConcernPack:
 
 
 @dataclass(frozen=True)
+class CompiledFlag:
+    """A flag rule of ``flags.yaml`` ready to run (see ``checks/flags.py``)."""
+
+    rule: FlagRule
+    test: object = field(compare=False, repr=False)
+    concerns: frozenset[str] = frozenset()  # concern ids it reads: all must be in the checklist
+
+
+@dataclass(frozen=True)
 class RuleSet:
     concerns: tuple[ConcernPack, ...]
     severity_weights: dict[str, float]
@@ -97,6 +118,18 @@ class RuleSet:
     generic_agency_terms: frozenset[str] = frozenset()
     speakers: dict = field(default_factory=dict)
     review_profile: dict = field(default_factory=dict)
+    # the framework: its name and title, flags, score and agency roles (all data)
+    name: str = "clr"
+    title: str = ""
+    description: str = ""
+    folder: Path | None = None
+    suggest_when: tuple[str, ...] = ()
+    flags: tuple[CompiledFlag, ...] = ()
+    score: ScoreFile | None = None
+    reviewing_agency: str = ""
+    corporate_parent: frozenset[str] = frozenset()
+    agency_labels: dict = field(default_factory=dict)
+    agency_display: dict = field(default_factory=dict)
 
     def pack(self, concern_id: str) -> ConcernPack:
         for p in self.concerns:
@@ -109,13 +142,20 @@ class RuleSet:
         return [p.id for p in self.concerns]
 
 
-def _load_yaml(path: Path) -> dict:
+def _load_yaml(path: Path, schema: bool = True) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
-        raise PackError(f"cannot load rule file {path.name}: {exc}") from exc
+        raise PackError(f"cannot load rule file {label(path)}: {exc}") from exc
     if not isinstance(data, dict):
-        raise PackError(f"rule file {path.name} must hold a mapping")
+        raise PackError(f"rule file {label(path)} must hold a mapping")
+    model = SCHEMAS.get(path.name) if schema else None
+    if model is not None:
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            raise PackError(describe(path, exc, text)) from None
     return data
 
 
@@ -155,8 +195,12 @@ def _signal(name: str, spec: dict, where: str) -> Signal:
 
 
 def load_pack(path: Path) -> ConcernPack:
-    data = _load_yaml(path)
-    where = path.name
+    data = _load_yaml(path, schema=False)
+    where = label(path)
+    try:
+        PackFile.model_validate(data)
+    except ValidationError as exc:
+        raise PackError(describe(path, exc)) from None
     for key in ("id", "title", "decide", "advice"):
         if key not in data:
             raise PackError(f"{where}: missing '{key}'")
@@ -223,35 +267,169 @@ def load_pack(path: Path) -> ConcernPack:
     )
 
 
-def load_rules(directory: Path | None = None) -> RuleSet:
-    base = Path(directory) if directory else rules_dir()
-    checklist = _load_yaml(base / "checklist.yaml")
+STATUS_SUFFIXES = ("met", "partial", "missing", "gap")
+FACT_EVIDENCE = ("looked_after", "incident_type", "child_age")
+
+
+def _chain(base: Path) -> tuple[FrameworkFile, list[Path]]:
+    """The framework's description and its folder followed by the folders it extends."""
+    folders = [base]
+    info = None
+    seen = {base.resolve()}
+    here = base
+    while True:
+        spec = here / "framework.yaml"
+        data = _load_yaml(spec) if spec.exists() else {"name": here.name, "title": here.name}
+        fw = FrameworkFile.model_validate(data)
+        info = info or fw
+        if not fw.extends:
+            return info, folders
+        here = framework_dir(fw.extends)
+        if here.resolve() in seen or not here.is_dir():
+            raise PackError(f"{label(spec)}: extends unknown or circular framework {fw.extends!r}")
+        seen.add(here.resolve())
+        folders.append(here)
+
+
+def _find(folders: list[Path], name: str) -> Path:
+    for folder in folders:
+        if (folder / name).exists():
+            return folder / name
+    raise PackError(f"{folders[0].name}: no {name} (nor in the frameworks it extends)")
+
+
+def _compile_flags(path: Path, data: dict, known_packs: set[str]) -> tuple[CompiledFlag, ...]:
+    where = label(path)
+    known = set(PROVIDED_FEATURES) | {f"{c}_{s}" for c in known_packs for s in STATUS_SUFFIXES}
+    out = []
+    for rule in (FlagRule.model_validate(f) for f in data.get("flags") or []):
+        try:
+            test = compile_condition(rule.when)
+            names = condition_names(rule.when)
+        except (ValueError, SyntaxError) as exc:
+            raise PackError(f"{where}: flag '{rule.id}': {exc}") from exc
+        unknown = sorted(names - known)
+        if unknown:
+            raise PackError(
+                f"{where}: flag '{rule.id}' ('{rule.when}') names unknown feature(s) "
+                f"{', '.join(unknown)}"
+            )
+        concerns = {n.rsplit("_", 1)[0] for n in names if n not in PROVIDED_FEATURES}
+        for source in rule.evidence:
+            kind, _, arg = source.partition(":")
+            if kind == "gaps" and arg in known_packs:
+                concerns.add(arg)
+            elif not (source == "actions" or (kind == "fact" and arg in FACT_EVIDENCE)):
+                raise PackError(f"{where}: flag '{rule.id}' has unknown evidence {source!r}")
+        out.append(CompiledFlag(rule, test, frozenset(concerns)))
+    return tuple(out)
+
+
+def load_rules(directory: Path | None = None, name: str | None = None) -> RuleSet:
+    """Load and validate a framework: ``directory`` (a framework folder) or ``name``."""
+    base = Path(directory) if directory else framework_dir(name)
+    if not base.is_dir():
+        raise PackError(f"no framework folder {base}")
+    info, folders = _chain(base)
+    checklist_path = _find(folders, "checklist.yaml")
+    checklist = _load_yaml(checklist_path)
     packs = []
-    for cid in checklist.get("concerns") or []:
-        pack = load_pack(base / "concerns" / f"{cid}.yaml")
+    for entry in checklist.get("concerns") or []:
+        if isinstance(entry, dict):
+            cid, path = str(entry["id"]), (checklist_path.parent / entry["pack"]).resolve()
+        else:
+            cid, path = str(entry), _find(folders, f"concerns/{entry}.yaml")
+        if not path.exists():
+            raise PackError(f"{label(checklist_path)}: concern '{cid}' has no pack {path.name}")
+        pack = load_pack(path)
         if pack.id != cid:
-            raise PackError(f"concerns/{cid}.yaml declares id '{pack.id}'")
+            raise PackError(f"{label(path)} declares id '{pack.id}', the checklist '{cid}'")
         packs.append(pack)
-    agencies = _load_yaml(base / "agencies.yaml")
+    ids = [p.id for p in packs]
+    if len(set(ids)) != len(ids):
+        raise PackError(f"{label(checklist_path)}: a concern is listed twice")
+    known_packs = set(ids) | {
+        p.stem for folder in folders for p in (folder / "concerns").glob("*.yaml")
+    }
+    score_path = _find(folders, "score.yaml")
+    score = ScoreFile.model_validate(_load_yaml(score_path))
+    if score.ratings:
+        for area in score.ratings.areas:
+            stray = sorted(set(area.concerns) - known_packs)
+            if stray:
+                raise PackError(f"{label(score_path)}: area '{area.id}' names {stray}")
+        for band in score.ratings.bands:
+            if band.rating not in score.ratings.scale:
+                raise PackError(f"{label(score_path)}: rating {band.rating!r} not in the scale")
+    flags_file = next((f / "flags.yaml" for f in folders if (f / "flags.yaml").exists()), None)
+    flags = (
+        _compile_flags(flags_file, _load_yaml(flags_file), known_packs) if flags_file else ()
+    )
+    agencies_path = _find(folders, "agencies.yaml")
+    agencies = AgenciesFile.model_validate(_load_yaml(agencies_path))
+    for aid in [agencies.reviewing_agency, *agencies.corporate_parent]:
+        if aid not in agencies.agencies:
+            raise PackError(f"{label(agencies_path)}: unknown agency id {aid!r}")
+    raw_agencies = {
+        k: {"names": v.names, "roles": v.roles} for k, v in agencies.agencies.items()
+    }
     return RuleSet(
         concerns=tuple(packs),
-        severity_weights={
-            k: float(v) for k, v in (checklist.get("severity_weights") or {}).items()
-        },
-        negation=_load_yaml(base / "negation.yaml"),
-        agencies=agencies["agencies"],
-        generic_agency_terms=frozenset(str(t).lower() for t in agencies.get("generic") or []),
-        speakers=_load_yaml(base / "speakers.yaml") if (base / "speakers.yaml").exists() else {},
-        review_profile=(
-            _load_yaml(base / "review_profile.yaml")
-            if (base / "review_profile.yaml").exists()
-            else {}
-        ),
-        facts=_load_yaml(base / "facts.yaml"),
-        actions=_load_yaml(base / "actions.yaml"),
+        severity_weights=dict(score.severity_weights),
+        negation=_load_yaml(_find(folders, "negation.yaml")),
+        agencies=raw_agencies,
+        generic_agency_terms=frozenset(str(t).lower() for t in agencies.generic),
+        speakers=_optional(folders, "speakers.yaml"),
+        review_profile=_optional(folders, "review_profile.yaml"),
+        facts=_load_yaml(_find(folders, "facts.yaml")),
+        actions=_load_yaml(_find(folders, "actions.yaml")),
+        name=info.name,
+        title=info.title,
+        description=" ".join(info.description.split()),
+        folder=base,
+        suggest_when=tuple(s.lower() for s in info.suggest_when),
+        flags=flags,
+        score=score,
+        reviewing_agency=agencies.reviewing_agency,
+        corporate_parent=frozenset(agencies.corporate_parent),
+        agency_labels={k: v.label or k for k, v in agencies.agencies.items()},
+        agency_display={k: v.display or v.label or k for k, v in agencies.agencies.items()},
     )
 
 
-@lru_cache(maxsize=4)
+def _optional(folders: list[Path], name: str) -> dict:
+    try:
+        return _load_yaml(_find(folders, name))
+    except PackError as exc:
+        if "no " + name in str(exc):
+            return {}
+        raise
+
+
+def framework_names() -> list[str]:
+    """The frameworks available (folders with a checklist), the default first."""
+    root = frameworks_dir()
+    names = sorted(
+        p.name for p in root.iterdir() if p.is_dir() and (p / "framework.yaml").exists()
+    ) if root.is_dir() else []
+    return sorted(names, key=lambda n: n != "clr")
+
+
+def load_framework(name: str | Path | None = None) -> RuleSet:
+    """A framework by name (``clr``, ``sfo``...) or by folder."""
+    if isinstance(name, Path) or (name and ("/" in str(name) or "\\" in str(name))):
+        return load_rules(Path(name))
+    if name and name not in framework_names():
+        known = ", ".join(framework_names())
+        raise PackError(f"unknown framework {name!r} (known: {known})")
+    return load_rules(name=name)
+
+
+@lru_cache(maxsize=8)
 def cached_rules(directory: str | None = None) -> RuleSet:
     return load_rules(Path(directory) if directory else None)
+
+
+@lru_cache(maxsize=8)
+def cached_framework(name: str | None = None) -> RuleSet:
+    return load_framework(name)

@@ -1,6 +1,6 @@
 """Is this a learning review at all? A shopping list or an unrelated report gets a warning instead
 of a score; a blank template gets every concern as missing, with a warning that says why.
-The terms and thresholds are data (``rules/review_profile.yaml``)."""
+The terms and thresholds are data (the framework's ``review_profile.yaml``)."""
 
 from __future__ import annotations
 

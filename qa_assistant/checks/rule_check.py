@@ -110,7 +110,11 @@ def compute_features(
         for part in parts:
             if part == "@agency_other":
                 sets.append(
-                    {i for i, ag in enumerate(draft.agencies) if any(a != "yot" for a, _ in ag)}
+                    {
+                        i
+                        for i, ag in enumerate(draft.agencies)
+                        if any(a != draft.own_agency for a, _ in ag)
+                    }
                 )
             else:
                 sets.append(set(by_signal.get(part, [])))
@@ -130,7 +134,7 @@ def compute_features(
         if s.label:
             text = text.split(":", 1)[-1]
         words += len(text.split())
-        agencies.update(a for a, _ in draft.agencies[i] if a != "yot")
+        agencies.update(a for a, _ in draft.agencies[i] if a != draft.own_agency)
     features["heading"] = float(heading)
     features["section_words"] = float(words)
     features["section_empty"] = float(heading and words == 0)

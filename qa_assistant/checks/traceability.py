@@ -74,7 +74,7 @@ class Traceability:
 
 
 class LessonTracer:
-    """Compiled once from ``rules/actions.yaml``."""
+    """Compiled once from the framework's ``actions.yaml``."""
 
     def __init__(self, reader: ActionReader) -> None:
         spec = reader.annotator.rules.actions

@@ -23,8 +23,8 @@ from qa_assistant.learn.metrics import STATUSES, jaccard, summarise
 HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")
 
 
-def evaluate_folder(folder: Path, rules_only: bool = False) -> dict:
-    checker = Checker(use_models=not rules_only)
+def evaluate_folder(folder: Path, rules_only: bool = False, framework: str | None = None) -> dict:
+    checker = Checker(use_models=not rules_only, framework=framework)
     fig = score_labelled(checker, load_labelled(folder))
     fig["folder"] = str(folder)
     return fig
@@ -127,7 +127,9 @@ def main(args) -> int:
     if not folder.is_dir():
         print(f"qa-assistant: {folder} is not a folder", file=sys.stderr)
         return 2
-    fig = evaluate_folder(folder, rules_only=args.rules_only)
+    fig = evaluate_folder(
+        folder, rules_only=args.rules_only, framework=getattr(args, "framework", None)
+    )
     if not fig["drafts"]:
         print(f"qa-assistant: no labelled drafts (*.labels.json) in {folder}", file=sys.stderr)
         return 2

@@ -229,9 +229,10 @@ def evaluate_all(items: list[Prepared], checker: Checker) -> dict:
 
 def main(args) -> int:
     corpus = Path(args.corpus) if args.corpus else ROOT / "sample_reports" / "corpus"
-    out = Path(args.out) if args.out else models_dir()
+    framework = getattr(args, "framework", None)
+    out = Path(args.out) if args.out else models_dir(framework)
     t0 = time.time()
-    checker = Checker(use_models=False)
+    checker = Checker(use_models=False, framework=framework)
     held = lockbox_voices(corpus)
     everything = load_labelled(corpus)
     labelled = [d for d in everything if d.voice not in held]
@@ -259,6 +260,7 @@ def main(args) -> int:
         "arbitration": figures["arbitration"],
         "arbitration_policy": {"confidence": CONFIDENCE, "overrule_margin": OVERRULE_MARGIN},
         "seed": SEED,
+        "framework": checker.rules.name,
         "corpus": str(corpus.relative_to(ROOT)) if corpus.is_relative_to(ROOT) else str(corpus),
     }
     models.save(out)
@@ -292,5 +294,6 @@ def evaluate_lockbox(drafts, folder: Path) -> dict:
     from qa_assistant.learn.evaluate import score_labelled
     from qa_assistant.learn.models import ConcernModels
 
-    checker = Checker(models=ConcernModels.load(folder))
+    models = ConcernModels.load(folder)
+    checker = Checker(models=models, framework=(models.meta or {}).get("framework"))
     return score_labelled(checker, drafts)

@@ -59,6 +59,7 @@ class AnalysedDraft:
     child: SubjectChild = field(default_factory=SubjectChild)  # who the review is about
     speakers: list[str | None] = field(default_factory=list)  # per sentence: whose words
     traceability: object = None  # lessons -> actions, filled in by the checker
+    own_agency: str = ""  # the framework's reviewing agency (its agencies.yaml)
 
     def signal_sentences(self, concern: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
@@ -159,7 +160,7 @@ class Annotator:
             parts = split_label(block.text, dashes=False) if block.kind == "paragraph" else None
             label = parts[0] if parts else ""
             spans = [doc[:]] if block.kind == "table_row" else list(doc.sents)
-            phrase_hits = self.phrases(doc) + self.patterns(doc)
+            phrase_hits = self.phrases(doc) + (self.patterns(doc) if len(self.patterns) else [])
             agency_hits = filter_spans(
                 [Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)]
             )
@@ -220,7 +221,16 @@ class Annotator:
                 )
                 if speaker == who and not denied:
                     hits[i].append(Hit(concern, signal, False, sentences[i].text[:80]))
-        return AnalysedDraft(document, sentences, hits, agencies, docs, child, speakers)
+        return AnalysedDraft(
+            document,
+            sentences,
+            hits,
+            agencies,
+            docs,
+            child,
+            speakers,
+            own_agency=getattr(self.rules, "reviewing_agency", ""),
+        )
 
     def _child_hits(self, child: SubjectChild, sentences, spans, hits) -> None:
         """Signals whose patterns name the subject child ({child}: their name or an alias)."""

@@ -2,7 +2,7 @@
 
 A signal such as "the child's views" is not evidence when the clause says they "were not
 sought"; a section whose only content is "N/A", "TBC" or "see chronology" is a gap, not content.
-The cues are data (``rules/negation.yaml``); this module only applies them.
+The cues are data (the framework's ``negation.yaml``); this module only applies them.
 """
 
 from __future__ import annotations

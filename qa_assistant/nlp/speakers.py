@@ -6,7 +6,7 @@ reporting verb, a first-person quotation, or a possessed voice noun such as "his
 to the Samaritans"), the speaker is the subject of the reporting verb: the subject child (by name
 or alias), a parent or carer, a professional (the reviewer's "I"/"we" included) or someone else.
 Pronouns are resolved to the person last named whose gender fits, else to the child. The word
-lists are data (``rules/speakers.yaml``).
+lists are data (the framework's ``speakers.yaml``).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Mention:
 
 
 class SpeakerTagger:
-    """Compiled from ``rules/speakers.yaml``; tags the sentences of one draft at a time."""
+    """Compiled from the framework's ``speakers.yaml``; tags one draft's sentences at a time."""
 
     def __init__(self, spec: dict) -> None:
         self.verbs = {str(v).lower() for v in spec.get("reporting_verbs", [])}

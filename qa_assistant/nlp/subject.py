@@ -3,7 +3,7 @@
 A review names its child in a form field ("Name: Kai", "Child: J.T."), by a pseudonym it uses
 throughout ("Child M", "Reece"), by initials ("RT") or only as "the young person". The name is
 found from labelled fields first, then from the most frequent person-like name in the draft;
-the cues and stop-words are data (``rules/facts.yaml``, ``subject_child``).
+the cues and stop-words are data (the framework's ``facts.yaml``, ``subject_child``).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class SubjectChild:
 
 
 class SubjectFinder:
-    """Compiled once from ``rules/facts.yaml``'s ``subject_child`` section."""
+    """Compiled once from the framework's ``facts.yaml``'s ``subject_child`` section."""
 
     def __init__(self, spec: dict) -> None:
         labels = [str(x) for x in spec.get("field_labels", [])]

@@ -138,7 +138,11 @@ def check_files(paths: list[str], args) -> list:
         lambda i, outcome: got.__setitem__(i, outcome),
         workers=min(2, len(paths)),
         limits=limits,
-        warm=partial(cli._prepare_checker, getattr(args, "rules_only", False)),
+        warm=partial(
+            cli._prepare_checker,
+            getattr(args, "rules_only", False),
+            getattr(args, "framework", None),
+        ),
     )
     results = []
     for i, p in enumerate(paths):

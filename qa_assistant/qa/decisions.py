@@ -44,6 +44,7 @@ import datetime as _dt
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -67,14 +68,6 @@ NS = "urn:qa-assistant:decisions"
 CUSTOM_XML_RE = re.compile(r"^customXml/item\d+\.xml$")
 MAX_PART_BYTES = 4 * MAX_FILE_BYTES  # the XML-escaped JSON
 
-# Flag ids the checker raises (qa_assistant/checker.py, Checker._flags).
-KNOWN_FLAGS = (
-    "no_action_plan",
-    "yot_only_actions",
-    "looked_after_no_corporate_parent_action",
-    "blaming_language",
-    "no_independent_signoff",
-)
 DECISIONS = ("accept", "dismiss", "not_applicable")
 DECISION_LABEL = {
     "accept": "Accepted",
@@ -157,10 +150,20 @@ class DecisionFile(_Strict):
 
 
 # -- loading ------------------------------------------------------------------------------
-def _known_concerns() -> tuple[str, ...]:
-    from qa_assistant.checks.packs import cached_rules
+def _frameworks() -> list:
+    from qa_assistant.checks.packs import cached_framework, framework_names
 
-    return tuple(cached_rules().concern_ids)
+    return [cached_framework(n) for n in framework_names()] or [cached_framework(None)]
+
+
+def _known_concerns() -> tuple[str, ...]:
+    """Concern ids of every framework (a decision file may come from any of them)."""
+    return tuple(dict.fromkeys(c for fw in _frameworks() for c in fw.concern_ids))
+
+
+def known_flags() -> tuple[str, ...]:
+    """Flag ids the frameworks can raise (their flags.yaml)."""
+    return tuple(dict.fromkeys(f.rule.id for fw in _frameworks() for f in fw.flags))
 
 
 def _where(loc: tuple) -> str:
@@ -233,7 +236,7 @@ def parse_decisions(
             raise DecisionFileError(
                 f"decisions[{i}]: unknown concern id {d.id[:60]!r} (known: {', '.join(known)})"
             )
-        if d.kind == "flag" and d.id not in KNOWN_FLAGS:
+        if d.kind == "flag" and d.id not in known_flags():
             raise DecisionFileError(f"decisions[{i}]: unknown flag id {d.id[:60]!r}")
         if d.kind == "concern" and d.tool_status not in ("met", "partial", "missing"):
             raise DecisionFileError(f"decisions[{i}]: a concern's tool_status must be a status")
@@ -497,9 +500,9 @@ def decided_status(c: ConcernResult, d: Decision | None) -> str:
 
 def _severity_weights() -> dict[str, float]:
     try:
-        from qa_assistant.checks.packs import cached_rules
+        from qa_assistant.checks.packs import cached_framework
 
-        return dict(cached_rules().severity_weights)
+        return dict(cached_framework(os.environ.get("QA_FRAMEWORK") or None).severity_weights)
     except Exception:  # noqa: BLE001 - the checklist's own weights, as a fallback
         return {"high": 3.0, "medium": 2.0, "low": 1.0}
 

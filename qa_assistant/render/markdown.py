@@ -25,6 +25,16 @@ def render_markdown(result: DraftResult) -> str:
     ]
     if result.warning:
         lines += [f"> ⚠ {md_text(result.warning)}", ""]
+    fw = result.framework or {}
+    if fw.get("name"):
+        lines += [f"*Framework:* {md_text(fw.get('title') or fw['name'])}", ""]
+    if fw.get("note"):
+        lines += [f"*Note:* {md_text(fw['note'])}", ""]
+    if result.ratings:
+        r = result.ratings
+        lines += ["## Rating", "", f"**Overall: {md_text(r['overall'])}**", ""]
+        lines += [f"- {md_text(a['title'])}: {md_text(a['rating'])}" for a in r["areas"].values()]
+        lines += ["", f"*{md_text(r.get('note', ''))}*", ""] if r.get("note") else [""]
     if result.flags:
         lines += ["## Flags", ""] + [f"- ⚑ {md_text(flag)}" for flag in result.flags] + [""]
     lines += ["## Checklist", "", "| | Concern | Status | Score |", "|---|---|---|---|"]

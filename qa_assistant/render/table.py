@@ -5,16 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
-from qa_assistant.checks.packs import cached_rules
+from qa_assistant.checks.packs import cached_framework
 
 
-def concern_ids() -> list[str]:
-    return cached_rules().concern_ids
+def concern_ids(records: list[dict] | None = None) -> list[str]:
+    """The concern columns: those of the records (in their order), else the framework's
+    (``QA_FRAMEWORK``, as ``batch --framework`` sets it)."""
+    seen = [cid for r in records or [] for cid in (r.get("concerns") or {})]
+    if seen:
+        return list(dict.fromkeys(seen))
+    return cached_framework(os.environ.get("QA_FRAMEWORK") or None).concern_ids
 
 
-def flat_row(record: dict) -> dict:
+def flat_row(record: dict, ids: list[str] | None = None) -> dict:
     """A JSON result (or error record) as one flat row with a column per concern."""
     row: dict = {"source": record.get("source", "")}
     if "error" in record:
@@ -36,18 +42,18 @@ def flat_row(record: dict) -> dict:
             "actions": len(record.get("actions", [])),
         }
     )
-    for cid in concern_ids():
+    for cid in ids if ids is not None else concern_ids([record]):
         row[cid] = record.get("concerns", {}).get(cid, {}).get("status")
     row["error"] = ""
     return row
 
 
-def columns() -> list[str]:
+def columns(records: list[dict] | None = None) -> list[str]:
     return [
         "source",
         "score",
         "gaps",
-        *concern_ids(),
+        *concern_ids(records),
         "flags",
         "looked_after",
         "incident_type",
@@ -60,10 +66,10 @@ def columns() -> list[str]:
 
 def to_csv(records: list[dict]) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns(), extrasaction="ignore")
+    writer = csv.DictWriter(buf, fieldnames=columns(records), extrasaction="ignore")
     writer.writeheader()
     for r in records:
-        writer.writerow({k: _csv_safe(v) for k, v in flat_row(r).items()})
+        writer.writerow({k: _csv_safe(v) for k, v in flat_row(r, concern_ids(records)).items()})
     return buf.getvalue()
 
 
@@ -88,12 +94,12 @@ def to_xlsx(records: list[dict]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Drafts"
-    cols = columns()
+    cols = columns(records)
     ws.append(cols)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in records:
-        row = flat_row(r)
+        row = flat_row(r, concern_ids(records))
         # control characters (possible in a file name) are not allowed in a worksheet
         ws.append([_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in map(row.get, cols)])
         for cell in ws[ws.max_row]:

@@ -23,6 +23,16 @@ def render_text(result: DraftResult, colour: bool = False, width: int = 100) -> 
         f"incident: {result.facts['incident_type']}"
         + (f" · age {result.facts['child_age']}" if result.facts.get("child_age") else ""),
     ]
+    fw = result.framework or {}
+    if fw.get("name"):
+        out.append(f"Framework: {fw.get('title') or fw['name']} [{fw['name']}]")
+    if fw.get("note"):
+        out.append(f"  ℹ {fw['note']}")
+    if result.ratings:
+        r = result.ratings
+        out.append(f"Overall rating: {r['overall']}")
+        for area in r["areas"].values():
+            out.append(f"  {area['title']}: {area['rating']}")
     if result.warning:
         out.append(f"  ⚠ {result.warning}")
     for flag in result.flags:

@@ -141,6 +141,9 @@ class DraftResult:
     warning: str = ""  # e.g. "this does not read as a learning review"
     scored: bool = True  # False: not a learning review, so no score is reported
     traceability: dict = field(default_factory=dict)  # lessons -> actions (learning_to_actions)
+    # the framework checked against: {"name", "title", "suggested", "note"}
+    framework: dict = field(default_factory=dict)
+    ratings: dict | None = None  # rated areas and an overall rating (a framework's score.yaml)
 
     @property
     def needs_review(self) -> list[ConcernResult]:
@@ -151,8 +154,9 @@ class DraftResult:
         return [c for c in self.concerns.values() if c.is_gap]
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "source": self.source,
+            "framework": dict(self.framework),
             "concerns": {cid: c.to_dict() for cid, c in self.concerns.items()},
             "actions": [a.to_dict() for a in self.actions],
             "facts": dict(self.facts),
@@ -169,3 +173,6 @@ class DraftResult:
                 "words": self.words,
             },
         }
+        if self.ratings:
+            out["summary"]["ratings"] = self.ratings
+        return out

@@ -54,18 +54,20 @@ REVIEW_CSS = """
 # -- help from the rule packs ----------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _all_help() -> dict[str, dict[str, str]]:
-    """The ``help:`` key of each rules/concerns/<id>.yaml (what good looks like, an example,
-    the source in the inspectorate's findings)."""
+    """The ``help:`` key of every framework's concerns/<id>.yaml (what good looks like, an
+    example, the source); the default framework's first."""
     import yaml
 
-    from qa_assistant.paths import rules_dir
+    from qa_assistant.paths import frameworks_dir, rules_dir
 
     out: dict[str, dict[str, str]] = {}
+    paths = [*sorted((rules_dir() / "concerns").glob("*.yaml")),
+             *sorted(frameworks_dir().glob("*/concerns/*.yaml"))]
     try:
-        for path in sorted((rules_dir() / "concerns").glob("*.yaml")):
+        for path in paths:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             h = data.get("help") if isinstance(data, dict) else None
-            if isinstance(h, dict) and data.get("id"):
+            if isinstance(h, dict) and data.get("id") and str(data["id"]) not in out:
                 out[str(data["id"])] = {k: " ".join(str(v).split()) for k, v in h.items()}
     except (OSError, yaml.YAMLError):
         return {}
