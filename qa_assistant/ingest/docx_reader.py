@@ -348,9 +348,11 @@ def load_body(data: bytes):
 _TYPED_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*\uf0a7\uf0b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
-def _numbered_title(el, text: str) -> bool:
+def _numbered_title(el, text: str, styles) -> bool:
     """A short, title-like numbered paragraph followed by an ordinary paragraph: in a plain-text
     or PDF copy it reads "9. Learning and actions" over its section, so it is a heading here too."""
+    if re.search(r"\b(to|will|should|must|shall)\b", text, re.I):
+        return False  # "Case manager to complete the review": an action, not a title
     nxt = el.getnext()
     if nxt is not None and nxt.tag == W_TBL:
         return bool(looks_like_heading(f"1. {text}"))  # "6. Action plan" over its table
@@ -358,6 +360,10 @@ def _numbered_title(el, text: str) -> bool:
         return False  # a section's body follows a heading; a short line is another heading
     ppr = nxt.find(W_PPR)
     if ppr is not None and ppr.find(W_NUMPR) is not None:
+        return False
+    pstyle = ppr.find(W_PSTYLE) if ppr is not None else None
+    name, _bold, numbered, _outline = styles.get(pstyle.get(W_VAL) if pstyle is not None else None)
+    if numbered or name.lower().startswith("list"):
         return False
     return bool(looks_like_heading(f"1. {text}"))
 
@@ -389,7 +395,7 @@ def read_docx(data: bytes, source: str) -> Document:
                 level = looks_like_heading(text, bold=bold)
                 if listed and level and not bold:
                     level = 0  # a plain numbered list item, not a heading
-            if not level and numbered and _numbered_title(el, text):
+            if not level and numbered and _numbered_title(el, text, styles):
                 level = 2  # Word-numbered "9. Learning and actions" over a paragraph: a heading
             if level:
                 builder.add("heading", text, level=level, location=loc)
