@@ -17,7 +17,12 @@ from qa_assistant.checks.facts import FactReader, Facts
 from qa_assistant.checks.flags import raise_flags, ratings, summary_score
 from qa_assistant.checks.packs import RuleSet, load_framework, load_rules
 from qa_assistant.checks.profile import BLANK_TEMPLATE, NOT_A_REVIEW, ReviewProfile
-from qa_assistant.checks.rule_check import RuleOutcome, evaluate_pack, evidence_from
+from qa_assistant.checks.rule_check import (
+    RuleOutcome,
+    evaluate_pack,
+    evidence_from,
+    heading_matches,
+)
 from qa_assistant.checks.suggest import framework_note
 from qa_assistant.checks.traceability import LessonTracer
 from qa_assistant.document.model import Document
@@ -114,11 +119,17 @@ class Checker:
         draft.traceability = self.tracer.trace(draft, actions)
         extra.update(draft.traceability.features())
         outcomes = {p.id: evaluate_pack(draft, p, extra) for p in self.rules.concerns}
-        self._features = extra
+        draft.features = extra  # per draft, not on the shared checker (threads share it)
         return outcomes, actions, facts
 
     @forgets_draft_words  # the draft's words do not stay in the shared spaCy vocabulary
     def check_document(self, document: Document) -> DraftResult:
+        try:
+            return self._check(document)
+        finally:
+            heading_matches.cache_clear()  # it holds the draft's headings: nothing is kept
+
+    def _check(self, document: Document) -> DraftResult:
         draft = self.analyse(document)
         outcomes, actions, facts = self.rule_outcomes(draft)
         model_views = self.models.predict(draft, outcomes) if self.models else {}
@@ -240,7 +251,7 @@ class Checker:
 
     def _flags(self, draft, actions: list[Action], facts: Facts, concerns) -> list[Flag]:
         """Flags, each with the passages that support it (see the framework's flags.yaml)."""
-        features = getattr(self, "_features", None) or action_features(actions, facts, self.rules)
+        features = draft.features or action_features(actions, facts, self.rules)
         return raise_flags(
             self.rules,
             features,

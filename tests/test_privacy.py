@@ -396,3 +396,13 @@ def test_checks_in_threads_share_one_zone_and_still_forget(rules_only):
     assert together == alone
     assert len(checker.nlp.vocab.strings) == baseline
     assert not any(name in checker.nlp.vocab.strings for name, _ in drafts)
+
+
+def test_no_draft_heading_is_kept_in_a_cache_after_a_check():
+    from qa_assistant.checker import Checker
+    from qa_assistant.checks.rule_check import heading_matches
+    from qa_assistant.ingest import read_bytes
+
+    text = "# Review of Zebedee Quartermaine\n\n## Zebedee's secret heading\n\nText.\n"
+    Checker(use_models=False).check_document(read_bytes(text.encode(), "d.md"))
+    assert heading_matches.cache_info().currsize == 0

@@ -59,6 +59,7 @@ class AnalysedDraft:
     child: SubjectChild = field(default_factory=SubjectChild)  # who the review is about
     speakers: list[str | None] = field(default_factory=list)  # per sentence: whose words
     traceability: object = None  # lessons -> actions, filled in by the checker
+    features: dict = field(default_factory=dict)  # action, fact and traceability features
     own_agency: str = ""  # the framework's reviewing agency (its agencies.yaml)
 
     def signal_sentences(self, concern: str) -> dict[str, list[int]]:
