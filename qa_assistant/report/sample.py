@@ -25,6 +25,7 @@ _NOT_PLACE = {
     "independent", "case", "child", "children", "name", "completed", "prepared", "in", "at",
     "senior", "practice", "lead", "worker", "officer", "on", "youth", "justice", "offending",
     "borough", "council", "county", "city", "host", "courtesy", "supervision", "home",
+    "actions", "action", "owner", "owners", "recommendation", "recommendations", "notes",
 }
 _REVIEW_DATE = re.compile(
     r"(?i)\b(?:date\s+of\s+(?:the\s+)?(?:review|report|learning\s+(?:review|workshop)|panel|"
@@ -51,7 +52,7 @@ def services_named(text: str) -> list[str]:
     for m in _SERVICE.finditer(text):
         place = _place(m.group(1))
         if place and any(w.lower() not in _NOT_PLACE for w in place.split()):
-            out.append(place)
+            out.append(place.title() if place.isupper() else place)
     return out
 
 
@@ -110,13 +111,15 @@ def learning_passages(result) -> list[dict]:
     under a heading about learning, findings, recommendations or actions, plus the actions.
     Each is ``{"text", "section", "start"}`` (offsets into the draft's flat text)."""
     pattern = passage_headings()
+    title = re.compile(r"(?i)\blearning\s+review\b|\breview\s*[-–:]|^critical\b")
     out: list[dict] = []
     seen: set[str] = set()
     for b in getattr(result, "blocks", []) or []:
         kind = getattr(b.kind, "value", b.kind)
         if kind == "heading" or not b.heading_path:
             continue
-        if not any(pattern.search(h) for h in b.heading_path):
+        path = b.heading_path[1:] if len(b.heading_path) > 1 else b.heading_path
+        if not any(pattern.search(h) and not title.search(h) for h in path):
             continue
         text = " ".join(b.text.split())
         if len(text) < 40 or text in seen:

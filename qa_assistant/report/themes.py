@@ -18,7 +18,7 @@ from qa_assistant.paths import rules_dir
 
 MIN_PASSAGES = 6
 TOPIC_SHARE = 0.25  # a theme's topics must carry this share of a passage's topic weight
-NAME_SHARE = 0.04  # a topic is named by a theme whose terms carry this share of its weight
+NAME_SHARE = 0.04  # a topic is named by the theme whose terms carry most (and this share) of it
 QUOTE_CHARS = 220
 
 
@@ -152,7 +152,7 @@ def find_themes(passages, min_reviews: int = 2) -> list[Theme]:
     vec = TfidfVectorizer(
         stop_words="english",
         ngram_range=(1, 2),
-        min_df=2 if len(texts) >= 20 else 1,
+        min_df=2 if len(passages) >= 20 else 1,
         max_df=0.6,
         sublinear_tf=True,
         max_features=30000,
