@@ -40,7 +40,7 @@ def _chart_html(c: Chart) -> Markup:
 
 
 def to_html(view: ReportView) -> str:
-    return _env().get_template("report.html.j2").render(v=view, csp=CSP, chart=_chart_html)
+    return _env().get_template("report.html.j2").render(v=view, csp=Markup(CSP), chart=_chart_html)
 
 
 # -- Word ----------------------------------------------------------------------------------
