@@ -107,8 +107,8 @@ def columns(decisions: bool = False) -> list[str]:
         "child_age",
         "action_owners",
         "actions",
-        "error",
         *extra,
+        "error",  # last, as before
     ]
 
 
