@@ -58,7 +58,7 @@ def bar_chart(
     img = Image.new("RGB", (width * s, max(height, 40 * s)), "white")
     draw = ImageDraw.Draw(img)
     top = maximum or max((sum(v) for _, v in rows), default=1) or 1
-    bar_w = width * s - label_w - pad * 2 - 60 * s
+    bar_w = width * s - label_w - pad * 2 - 100 * s
     x0 = pad + label_w
     if legend:
         x = x0

@@ -26,6 +26,7 @@ _NOT_PLACE = {
     "senior", "practice", "lead", "worker", "officer", "on", "youth", "justice", "offending",
     "borough", "council", "county", "city", "host", "courtesy", "supervision", "home",
     "actions", "action", "owner", "owners", "recommendation", "recommendations", "notes",
+    "first", "second", "new", "previous", "current", "another", "other", "each", "every",
 }
 _REVIEW_DATE = re.compile(
     r"(?i)\b(?:date\s+of\s+(?:the\s+)?(?:review|report|learning\s+(?:review|workshop)|panel|"
