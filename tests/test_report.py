@@ -218,3 +218,46 @@ def test_service_and_period_are_read_from_the_draft():
     r2 = SimpleNamespace(blocks=[], text="A note with no service named, 2021 and 2022.")
     assert service_of(r2, "inbox/Northshire/y.docx") == ("Northshire", "folder")
     assert period_of(r2.text) == "2022"
+
+
+def test_app_sample_view_offers_the_sample_report(tmp_path):
+    """The app's sample view offers the report (Word, HTML, Markdown) and the long CSV; they are
+    built in memory from the checked entries, and the Word report opens with its charts."""
+    import io
+    import zipfile
+
+    from streamlit.testing.v1 import AppTest
+
+    drafts = sorted(p for p in VOICES[0].iterdir() if p.suffix in (".docx", ".txt"))[:4]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for p in drafts:
+            z.writestr(f"Northshire/{p.name}", p.read_bytes())
+        z.writestr("Northshire/broken.docx", b"garbage")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.sidebar.radio(key="mode").set_value("A sample of drafts").run()
+    at.file_uploader(key="sample_upload_0").set_value(
+        [("sample.zip", buf.getvalue(), "application/zip")]
+    )
+    at.run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    for label in ("Sample report (Word)", "Sample report (HTML)", "Sample report (Markdown)",
+                  "One row per draft × concern (CSV)"):
+        assert label in labels
+    entries = list(at.session_state["sample_entries"].values())
+    from docx import Document
+
+    from qa_assistant.ui.sample import long_csv, sample_report
+
+    doc = Document(io.BytesIO(sample_report(entries, ".docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert len(doc.inline_shapes) >= 2
+    assert f"{len(drafts)} of {len(drafts)} reviews had an action plan" in text or \
+        "reviews had an action plan" in text
+    html = sample_report(entries, ".html").decode("utf-8")
+    assert "sample.zip!Northshire/broken.docx" in html or "broken.docx" in html
+    rows = long_csv(entries).decode("utf-8").splitlines()
+    assert len(rows) == 1 + len(drafts) * len(entries[0].result.concerns) + 1
+    assert list(tmp_path.iterdir()) == []  # nothing written to disk
