@@ -31,9 +31,22 @@ def pct(x: float, n: float) -> int:
     return round(100 * x / n) if n else 0
 
 
+MAX_LISTED = 40  # names listed in one sentence; the rest are counted
+MAX_BARS = 30  # bars in one chart (the table beside or below it has every row)
+
+
 def counts_text(counter, label=lambda k: k) -> str:
     items = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    return "; ".join(f"{label(k)} ({v})" for k, v in items) or "none"
+    text = "; ".join(f"{label(k)} ({v})" for k, v in items[:MAX_LISTED]) or "none"
+    if len(items) > MAX_LISTED:
+        text += f"; and {len(items) - MAX_LISTED} more"
+    return text
+
+
+def listed(names: list[str]) -> list[str]:
+    if len(names) <= MAX_LISTED:
+        return names
+    return [*names[:MAX_LISTED], f"and {len(names) - MAX_LISTED} more"]
 
 
 @dataclass
@@ -218,12 +231,15 @@ def build_view(rep: SampleReport) -> ReportView:
              f"{g.mean_gaps:g}", of(g.yot_only, g.n)]
             for g in items
         ]
+        shown = sorted(items, key=lambda g: -g.n)[:MAX_BARS]
+        shown.sort(key=lambda g: g.name)
+        more = f" (the {MAX_BARS} largest)" if len(items) > MAX_BARS else ""
         chart = Chart(
-            f"Average score {title.lower()}",
-            bar_chart([(g.name, [g.mean_score or 0]) for g in items], ONE_COLOUR, maximum=100,
+            f"Average score {title.lower()}{more}",
+            bar_chart([(g.name, [g.mean_score or 0]) for g in shown], ONE_COLOUR, maximum=100,
                       value_format="{:.1f}"),
             [(g.name, f"{g.mean_score:g}/100 over {reviews(g.n)}" if g.mean_score is not None
-              else f"no score over {reviews(g.n)}") for g in items],
+              else f"no score over {reviews(g.n)}") for g in shown],
             f"Bars: average score {title.lower()}",
         )
         groups.append(GroupTable(title, key, rows, chart))
@@ -231,7 +247,7 @@ def build_view(rep: SampleReport) -> ReportView:
         ThemeView(
             t.title,
             f"In {of(t.count, n)} reviews ({t.passages} passages).",
-            [name(r) for r in t.reviews],
+            listed([name(r) for r in t.reviews]),
             [QuoteView(q.text, name(q.review), q.section) for q in t.quotes],
             ", ".join(t.topic_words),
         )
