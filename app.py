@@ -798,7 +798,6 @@ def sample_mode() -> None:
     c3.download_button("One row per draft × concern (CSV)", partial(long_csv, entries),
                        file_name="qa_sample_long.csv", mime="text/csv", key="sample_long_csv",
                        on_click="ignore", width="stretch")
-    sample_report_downloads(entries)
 
     titles = concern_titles(ok)
     st.markdown("#### One row per draft")
@@ -857,6 +856,7 @@ def sample_mode() -> None:
             + "\n".join(f"- {md_text(k)}: {v} of {len(ok)}" for k, v in owners.items()),
         )
 
+    sample_report_downloads(entries)  # below the table and charts: their places are unchanged
     st.divider()
     names = [e.name for e in ok]
     keep("sample_open")
