@@ -19,6 +19,7 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -63,11 +64,14 @@ from qa_assistant.ui.review import (
 )
 from qa_assistant.ui.sample import (
     DRAFT_COL,
+    REPORT_MIMES,
     concern_counts,
     concern_titles,
     filter_entries,
+    long_csv,
     owner_distribution,
     records,
+    sample_report,
     sample_rows,
     yot_only_count,
 )
@@ -742,6 +746,24 @@ def _clear_sample() -> None:
         st.session_state.pop(k, None)
 
 
+def sample_report_downloads(entries: list[Entry]) -> None:
+    """Issue 12: the inspector's findings report of the sample, built in memory when clicked."""
+    st.markdown("#### Sample report")
+    st.caption("Findings in the inspectorate's style: the sample, \"x of N reviews\" per "
+               "concern with the best and weakest examples, action plans, comparison by service "
+               "and period, and the learning themes the reviews share, with quotes. Built on "
+               "this computer when you click; it quotes the drafts, so handle it as you would "
+               "them.")
+    cols = st.columns(3)
+    for col, (suffix, label) in zip(cols, ((".docx", "Sample report (Word)"),
+                                           (".html", "Sample report (HTML)"),
+                                           (".md", "Sample report (Markdown)"))):
+        col.download_button(label, partial(sample_report, entries, suffix),
+                            file_name=f"qa_sample_report{suffix}", mime=REPORT_MIMES[suffix],
+                            key=f"sample_report_{suffix[1:]}", on_click="ignore",
+                            width="stretch")
+
+
 def sample_mode() -> None:
     st.html(heading_html("Check a sample of drafts", 1))
     st.caption(
@@ -820,12 +842,15 @@ def sample_mode() -> None:
     if not ok:
         return
 
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     c1.download_button("Download table (CSV)", to_csv(records(entries)).encode("utf-8"),
                        file_name="qa_sample.csv", mime="text/csv", key="sample_csv",
                        on_click="ignore", width="stretch")
     c2.download_button("Download table (Excel)", to_xlsx(records(entries)),
                        file_name="qa_sample.xlsx", mime=XLSX_MIME, key="sample_xlsx",
+                       on_click="ignore", width="stretch")
+    c3.download_button("One row per draft × concern (CSV)", partial(long_csv, entries),
+                       file_name="qa_sample_long.csv", mime="text/csv", key="sample_long_csv",
                        on_click="ignore", width="stretch")
 
     titles = concern_titles(ok)
@@ -885,6 +910,7 @@ def sample_mode() -> None:
             + "\n".join(f"- {md_text(k)}: {v} of {len(ok)}" for k, v in owners.items()),
         )
 
+    sample_report_downloads(entries)  # below the table and charts: their places are unchanged
     st.divider()
     names = [e.name for e in ok]
     keep("sample_open")

@@ -253,9 +253,26 @@ def _member_bytes(item: Item) -> bytes:
     return data
 
 
-def check_item(item: Item) -> dict:
+def drop_corpus_sources(items: list[Item]) -> list[Item]:
+    """Without the annotated corpus's sources: ``<id>.src.md`` beside ``<id>.labels.json`` is
+    the text a built draft (.docx/.pdf/.txt) was rendered from, the same review twice."""
+    out = []
+    for item in items:
+        if item.path and item.member is None and item.source.endswith(".src.md"):
+            labels = Path(item.source[: -len(".src.md")] + ".labels.json")
+            if labels.is_file():
+                continue
+        out.append(item)
+    return out
+
+
+def check_item(item: Item, passages: bool = False) -> dict:
     """Worker: one item to one record. Never raises, except ``MemoryError``, which the worker
-    process reports as over its memory ceiling (and is then replaced)."""
+    process reports as over its memory ceiling (and is then replaced).
+
+    A record also carries ``sample`` (the service and period of the review, for the sample
+    report) and, with ``passages=True``, the review's findings and recommendation passages
+    (for the report's learning themes)."""
     if item.error:
         return {"source": item.source, "error": item.error}
     from qa_assistant.checker import default_checker
@@ -281,6 +298,11 @@ def check_item(item: Item) -> dict:
             result = checker.check_path(item.path or item.source)
         record = result.to_dict()
         record["source"] = item.source
+        from qa_assistant.report.sample import learning_passages, sample_info
+
+        record["sample"] = sample_info(result, item.source)
+        if passages:
+            record["passages"] = learning_passages(result)
         return record
     except MemoryError:
         raise
@@ -295,9 +317,9 @@ def check_item(item: Item) -> dict:
         }
 
 
-def _check_in_process(item: Item) -> dict:
+def _check_in_process(item: Item, passages: bool = False) -> dict:
     try:
-        return check_item(item)
+        return check_item(item, passages)
     except MemoryError:
         return {"source": item.source, "error": "the draft is too large to check in memory"}
 
@@ -327,20 +349,41 @@ def run_batch(
     """One record per item, in order. Items are checked in worker processes under ``limits``
     (per file); a file that passes them, or kills its process, gets an error row and the batch
     goes on. ``limits=None`` checks in this process, without limits (for library use)."""
+    out: list[dict] = []
+    stream_batch(items, out.append, workers, progress, limits)
+    return out
+
+
+def stream_batch(
+    items: list[Item],
+    sink: Callable[[dict], None],
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    limits: Limits | None = DEFAULT_LIMITS,
+    passages: bool = False,
+) -> int:
+    """``run_batch`` without holding the results: ``sink(record)`` is called once per item, in
+    item order, as soon as the record and all before it are done (only records that finish
+    ahead of a slower one wait, so memory does not grow with the sample). Returns the count."""
     workers = workers or default_workers()
     n = len(items)
-    done: dict[int, dict] = {}
+    waiting: dict[int, dict] = {}
+    state = {"next": 0, "done": 0}
 
     def finish(i: int, record: dict) -> None:
-        done[i] = record
+        waiting[i] = record
+        state["done"] += 1
+        while state["next"] in waiting:
+            sink(waiting.pop(state["next"]))
+            state["next"] += 1
         if progress:
-            progress(len(done), n)
+            progress(state["done"], n)
 
     if limits is None:
         for i, item in enumerate(items):
-            finish(i, _check_in_process(item))
-        return [done[i] for i in range(n)]
-    # Rows known before checking need no worker.
+            finish(i, _check_in_process(item, passages))
+        return n
+    # Rows known before checking need no worker (they wait for their turn like the others).
     todo = []
     for i, item in enumerate(items):
         if item.error:
@@ -357,9 +400,10 @@ def run_batch(
 
     if todo:
         # check_item is looked up now, so a test can swap it for one that crashes
-        task = partial(_run_item, check_item)
+        check = partial(check_item, passages=True) if passages else check_item
+        task = partial(_run_item, check)
         run_limited(task, [items[i] for i in todo], outcome, workers, limits, warm=_warm)
-    return [done[i] for i in range(n)]
+    return n
 
 
 def _run_item(check: Callable[[Item], dict], item: Item) -> dict:

@@ -337,6 +337,38 @@ def batch_run(folder: Path, workers: int) -> dict:
     return result
 
 
+def sample_report_figure(n: int = 1000, workers: int | None = None, pages: int = 2,
+                         out_suffix: str = ".docx", folder: Path | None = None) -> dict:
+    """Issue 12: ``qa-assistant report`` on ``n`` synthetic drafts (.txt of ``pages`` pages, a
+    third .docx) in a fresh process: wall time, drafts per second, the peak resident memory of
+    the largest process (the report command itself or a worker) and the report's size. The
+    results are streamed (never all held), so the peak should not grow with ``n``."""
+    import shutil
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="qa-bench-report-")) if folder is None else folder
+    try:
+        drafts = tmp / "drafts"
+        drafts.mkdir(parents=True, exist_ok=True)
+        make_drafts(drafts, [("docx" if i % 3 == 0 else "txt", pages) for i in range(n)])
+        out = tmp / f"report{out_suffix}"
+        argv = [*cli_command(), "report", str(drafts), "--out", str(out)]
+        if workers:
+            argv += ["--workers", str(workers)]
+        got = measured(argv)
+        return {
+            "drafts": n,
+            "seconds": round(got["seconds"], 1),
+            "drafts_per_second": round(n / got["seconds"], 2) if got["seconds"] else None,
+            "peak_mb": round(got["peak_mb"], 1),
+            "code": got["code"],
+            "report_kb": round(out.stat().st_size / 1024, 1) if out.exists() else None,
+        }
+    finally:
+        if folder is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _pdf_pages(data: bytes) -> int:
     import re
 
@@ -659,7 +691,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"),
                         help="Markdown results file (default bench/results.md); '-' for none")
     parser.add_argument("--keep", default=None, help="also copy the generated drafts here")
+    parser.add_argument("--sample-report", type=int, default=None, metavar="N",
+                        help="only the sample-report figure on N drafts (issue 12), e.g. 1000")
     args = parser.parse_args(argv)
+    if args.sample_report:
+        print(json.dumps(sample_report_figure(args.sample_report)))
+        return 0
     out = None if args.out == "-" else Path(args.out)
     text = run(args.quick, out, Path(args.keep) if args.keep else None)
     sys.stdout.write(text)

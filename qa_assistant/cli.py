@@ -1,4 +1,5 @@
-"""Command line: ``qa-assistant check|batch|train|evaluate|corpus|compare|record|frameworks``.
+"""Command line: ``qa-assistant check|batch|report|train|evaluate|corpus|compare|record``
+(and ``frameworks``).
 
 Errors reach the user as one line on stderr and a non-zero exit, never a traceback; draft text
 is never logged.
@@ -230,29 +231,78 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from qa_assistant.batch import collect, run_batch, terminal_progress
-    from qa_assistant.render.table import write_records
+    from qa_assistant.batch import collect, drop_corpus_sources, stream_batch, terminal_progress
+    from qa_assistant.render.table import RecordWriter
 
     problem = unwritable(args.out, OUT_TYPES, "--out")
     if problem:
         say(problem)
         return 2
     out = Path(args.out)
+    long = getattr(args, "long", False)
+    if long and out.suffix.lower() == ".jsonl":
+        say("--long is for .csv or .xlsx (a .jsonl already has every concern of every draft)")
+        return 2
     if args.rules_only:
         os.environ["QA_RULES_ONLY"] = "1"  # read by each worker's default_checker()
     if args.framework:
         os.environ["QA_FRAMEWORK"] = args.framework  # likewise
-    items = collect(args.paths)
+    items = drop_corpus_sources(collect(args.paths))
     if not items:
         say("no drafts found in the paths given")
         return 2
-    records = run_batch(
-        items, workers=args.workers, progress=terminal_progress, limits=_limits(args)
-    )
-    write_records(records, out)
-    errors = sum("error" in r for r in records)
+    # Streamed: each record is written as soon as it (and those before it) is done, never all
+    # held in memory (issue 12).
+    writer = RecordWriter(out, long=long)
+    counts = {"rows": 0, "errors": 0}
+
+    def sink(record: dict) -> None:
+        writer.write(record)
+        counts["rows"] += 1
+        counts["errors"] += "error" in record
+
+    try:
+        stream_batch(
+            items, sink, workers=args.workers, progress=terminal_progress, limits=_limits(args)
+        )
+    finally:
+        writer.close()
     print(
-        f"{len(records)} draft(s) scored, {errors} unreadable; wrote {visible_line(out)}",
+        f"{counts['rows']} draft(s) scored, {counts['errors']} unreadable; "
+        f"wrote {visible_line(out)}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from qa_assistant.batch import terminal_progress
+    from qa_assistant.report.render import REPORT_TYPES
+    from qa_assistant.report.run import generate
+
+    problem = unwritable(args.out, REPORT_TYPES, "--out")
+    if not problem and args.jsonl:
+        problem = unwritable(args.jsonl, (".jsonl",), "--jsonl")
+    if problem:
+        say(problem)
+        return 2
+    if args.rules_only:
+        os.environ["QA_RULES_ONLY"] = "1"
+    report = generate(
+        args.paths,
+        Path(args.out),
+        workers=args.workers,
+        limits=_limits(args),
+        progress=terminal_progress,
+        jsonl=Path(args.jsonl) if args.jsonl else None,
+        themes=not args.no_themes,
+    )
+    if report is None:
+        say("no drafts found in the paths given")
+        return 2
+    print(
+        f"{report.n} review(s) reported, {report.unreadable_count} unreadable, "
+        f"{len(report.themes)} learning theme(s); wrote {visible_line(args.out)}",
         file=sys.stderr,
     )
     return 0
@@ -368,10 +418,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="score many drafts (files, folders, .zip) into one table")
     p.add_argument("paths", nargs="+")
     p.add_argument("--out", required=True, help="results file: .jsonl, .csv or .xlsx")
+    p.add_argument("--long", action="store_true",
+                   help="one row per draft x concern (.csv or .xlsx), for analysis tools")
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     p.add_argument("--rules-only", action="store_true", help="ignore trained models")
     _limit_flags(p)
     p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser(
+        "report", help="the inspector's sample report: findings over many drafts (issue 12)"
+    )
+    p.add_argument("paths", nargs="+", help="files, folders and .zip archives of drafts")
+    p.add_argument("--out", required=True, help="report file: .docx, .html or .md")
+    p.add_argument("--jsonl", default=None, metavar="FILE.jsonl",
+                   help="also write the batch results the report was built from")
+    p.add_argument("--no-themes", action="store_true", help="leave out the learning themes")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    p.add_argument("--rules-only", action="store_true", help="ignore trained models")
+    _limit_flags(p)
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("train", help="train the classifiers on the annotated corpus")
     p.add_argument("--corpus", default=None, help="labelled folder (default sample_reports/corpus)")

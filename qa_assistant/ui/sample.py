@@ -123,5 +123,53 @@ def filter_entries(
 
 
 def records(entries: list[Entry]) -> list[dict]:
-    """JSON records for CSV/XLSX export (render.table), errors included."""
-    return [e.record() for e in entries]
+    """JSON records for CSV/XLSX export (render.table), errors included; with the service and
+    period of each review (issue 12)."""
+    return list(report_records_plain(entries))
+
+
+# -- issue 12: the inspector's sample report and the long export --------------------------------
+REPORT_MIMES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".html": "text/html",
+    ".md": "text/markdown",
+}
+
+
+def report_records(entries: list[Entry]):
+    """The batch records of the sample, with what the report needs (service, period and the
+    learning passages), one at a time; everything stays in memory."""
+    from qa_assistant.report.sample import learning_passages, sample_info
+
+    for e in entries:
+        rec = e.record()
+        if e.result is not None:
+            rec["sample"] = sample_info(e.result, e.name)
+            rec["passages"] = learning_passages(e.result)
+        yield rec
+
+
+def sample_report(entries: list[Entry], suffix: str) -> bytes:
+    """The findings report of the sample as .docx, .html or .md bytes (never written to disk)."""
+    from qa_assistant.report.build import build_report
+    from qa_assistant.report.render import render_report
+    from qa_assistant.report.view import build_view
+
+    return render_report(build_view(build_report(report_records(entries))), suffix)
+
+
+def long_csv(entries: list[Entry]) -> bytes:
+    """One row per draft x concern (render.table.long_rows)."""
+    from qa_assistant.render.table import to_long_csv
+
+    return to_long_csv(list(report_records_plain(entries))).encode("utf-8")
+
+
+def report_records_plain(entries: list[Entry]):
+    from qa_assistant.report.sample import sample_info
+
+    for e in entries:
+        rec = e.record()
+        if e.result is not None:
+            rec["sample"] = sample_info(e.result, e.name)
+        yield rec
