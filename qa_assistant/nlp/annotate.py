@@ -152,6 +152,7 @@ class Annotator:
         hits: list[list[Hit]] = []
         agencies: list[list[tuple[str, str]]] = []
         docs: dict[int, Doc] = {}
+        pending: list[tuple] = []  # per sentence: what its hits are computed from
         indexed = [(i, b) for i, b in enumerate(document.blocks) if b.kind != "heading"]
         texts = (b.text for _, b in indexed)
         for (bi, block), doc in zip(indexed, self.nlp.pipe(texts, batch_size=256)):
@@ -172,11 +173,6 @@ class Annotator:
             for m in phrase_hits:
                 sent_matches[max(0, bisect_right(starts, m[1]) - 1)].append(m)
             sent_agencies: list[list[Span]] = [[] for _ in spans]
-            regex_hits = (
-                [[] for _ in spans]
-                if placeholder
-                else self._regex_matches(doc.text, [(x.start_char, x.end_char) for x in spans])
-            )
             for sp in agency_hits:
                 sent_agencies[max(0, bisect_right(starts, sp.start) - 1)].append(sp)
             for k, sent in enumerate(spans):
@@ -196,9 +192,7 @@ class Annotator:
                         label=label,
                     )
                 )
-                hits.append(
-                    self._sentence_hits(doc, sent, sent_matches[k], placeholder, regex_hits[k])
-                )
+                pending.append((doc, sent, sent_matches[k], placeholder, block.start))
                 agencies.append(
                     [
                         self._agency(sp)
@@ -206,6 +200,14 @@ class Annotator:
                         if sent.start <= sp.start < sent.end
                     ]
                 )
+        # The pack regexes run once over the whole draft, not once per block (a draft of
+        # thousands of short paragraphs paid a call per regex per paragraph).
+        regex_hits = self._regex_matches(
+            document.text, [(x.start, x.end) for x in sentences], [x.placeholder for x in sentences]
+        )
+        for (doc, sent, matches, placeholder, offset), found in zip(pending, regex_hits):
+            local = [(c, g, n, a - offset, b - offset) for c, g, n, a, b in found]
+            hits.append(self._sentence_hits(doc, sent, matches, placeholder, local))
         self._child_hits(child, sentences, spans_all, hits)
         speakers = self.speaker_tagger.tag(spans_all, child)
         narrative = self.speaker_tagger.narrative_headings
@@ -289,7 +291,9 @@ class Annotator:
             add(concern, signal, start, end, negatable)
         return out
 
-    def _regex_matches(self, text: str, bounds: list[tuple[int, int]]) -> list[list[tuple]]:
+    def _regex_matches(
+        self, text: str, bounds: list[tuple[int, int]], skip: list[bool] | None = None
+    ) -> list[list[tuple]]:
         """The first match of every pack regex in each sentence, found block by block: one
         search jumps over sentences without a match, instead of one search per sentence per
         regex (the largest single cost of checking a draft). Same matches as searching each
@@ -298,7 +302,9 @@ class Annotator:
         if not bounds:
             return out
         starts = [b[0] for b in bounds]
-        lower = text.lower() if text.isascii() else None
+        lower = text.lower()
+        if len(lower) != len(text):  # a character whose lower case is longer: offsets differ
+            lower = None
         n = len(text)
         for concern, signal, regex, negatable in self.regexes:
             twin = self.lower_twins.get(regex)
@@ -312,6 +318,8 @@ class Annotator:
             )
             if regex in self.anchored:  # "^" / "$" mean the sentence's own start and end
                 for k, (s0, s1) in enumerate(bounds):
+                    if skip and skip[k]:
+                        continue
                     m = pattern.search(target[s0:s1])
                     if m:
                         out[k].append((concern, signal, negatable, s0 + m.start(), s0 + m.end()))
@@ -323,12 +331,15 @@ class Annotator:
                     break
                 k = max(0, bisect_right(starts, m.start()) - 1)
                 s0, s1 = bounds[k]
-                if m.start() >= s1:  # between sentences (whitespace): carry on after it
+                if m.start() < s0:  # before the first sentence (a heading): jump to it
+                    pos = s0
+                    continue
+                if m.start() >= s1:  # between sentences (a heading, a line break): carry on
                     pos = max(m.start() + 1, s1)
                     continue
                 if m.end() > s1:
                     m = pattern.search(target, m.start(), s1)
-                if m is not None:
+                if m is not None and not (skip and skip[k]):
                     out[k].append((concern, signal, negatable, m.start(), m.end()))
                 pos = s1 if s1 > pos else pos + 1  # only the first match in a sentence counts
         return out
