@@ -225,7 +225,7 @@ def _action_at(result: DraftResult | None, e: Evidence | None):
 
 def _action_line(c: ConcernResult, a, head: str) -> str | None:
     """What is wrong with *this* action for the SMART and multi-agency concerns."""
-    from qa_assistant.ui.style import owner_label
+    from qa_assistant.ui.style import owner_label, reviewing_agency
 
     if c.id == "actions_smart":
         missing = [w for w, ok in (("a named owner", a.owned), ("a target date", a.dated),
@@ -243,7 +243,7 @@ def _action_line(c: ConcernResult, a, head: str) -> str | None:
         if not a.owners:
             return (f"{head}. This action has no owner: name the agency (and role) that will "
                     "carry it out.")
-        if set(a.owners) <= {"yot"}:
+        if set(a.owners) <= {reviewing_agency()}:
             return (f"{head}. This action is owned by the YOT only; where the learning concerns "
                     "another agency, that agency should own an action too.")
         return (f"{head}. This action is owned by {owners}; the gap is agencies the learning "

@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from qa_assistant.checks.packs import cached_framework
 from qa_assistant.report.themes import Passage, Theme, find_themes, short_quote
 
-CORPORATE_PARENT = ("childrens_social_care", "local_authority")  # as checker.CSC_LIKE
 MAX_ERRORS_KEPT = 200
 MAX_REASONS = 60
 QUOTE_CHARS = 200
@@ -196,7 +196,8 @@ class SampleAccumulator:
         actions = record.get("actions", [])
         a = self.actions
         owners = {o for act in actions for o in act.get("owners", [])}
-        yot_only = bool(actions) and owners <= {"yot"}
+        rules = cached_framework((record.get("framework") or {}).get("name"))
+        yot_only = bool(actions) and owners <= {rules.reviewing_agency}
         if actions:
             a.reviews_with_plan += 1
         else:
@@ -213,7 +214,7 @@ class SampleAccumulator:
             a.specific += bool(act.get("specific"))
         if la:
             a.looked_after += 1
-            a.looked_after_corporate += bool(owners & set(CORPORATE_PARENT))
+            a.looked_after_corporate += bool(owners & rules.corporate_parent)
         for groups, key in ((self.by_service, service), (self.by_period, period)):
             g = groups.setdefault(key, GroupFindings(key))
             g.n += 1

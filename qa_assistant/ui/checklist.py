@@ -6,7 +6,13 @@ from __future__ import annotations
 from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
 from qa_assistant.ui.highlight import concern_numbers
-from qa_assistant.ui.style import STATUS_ORDER, concern_tint, owner_label, status_style
+from qa_assistant.ui.style import (
+    STATUS_ORDER,
+    concern_tint,
+    owner_label,
+    reviewing_agency,
+    status_style,
+)
 
 CARD_CSS = """
 .qa-cards{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a}
@@ -130,7 +136,7 @@ def yot_only_warning(result: DraftResult) -> str | None:
     if not result.actions:
         return "No action plan was found in this draft."
     owners = {o for a in result.actions for o in a.owners}
-    if owners <= {"yot"}:
+    if owners <= {reviewing_agency(result)}:
         flag = next((f for f in result.flags if f.startswith("actions only addressed")), "")
         extra = ""
         if ";" in flag:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from qa_assistant.ui.style import OWNER_LABELS, owner_label, status_text
+from qa_assistant.ui.style import OWNER_LABELS, owner_label, reviewing_agency, status_text
 from qa_assistant.ui.uploads import Entry
 
 DRAFT_COL = "Draft"
@@ -100,7 +100,8 @@ def yot_only_count(entries: list[Entry]) -> int:
     n = 0
     for e in entries:
         r = e.result
-        if r is not None and r.actions and {o for a in r.actions for o in a.owners} <= {"yot"}:
+        own = reviewing_agency(r) if r is not None else ""
+        if r is not None and r.actions and {o for a in r.actions for o in a.owners} <= {own}:
             n += 1
     return n
 

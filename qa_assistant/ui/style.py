@@ -44,19 +44,29 @@ CONCERN_TINTS = [
     ("#F0F4C3", "#827717"),  # lime
 ]
 
-# Display names for action owners (agency ids from ../shared/concerns.md).
-OWNER_LABELS = {
-    "yot": "YOT",
-    "childrens_social_care": "Children's social care",
-    "police": "Police",
-    "health": "Health",
-    "education": "Education",
-    "probation": "Probation",
-    "housing": "Housing",
-    "local_authority": "Local authority",
-    "safeguarding_partnership": "Safeguarding partnership",
-    "other": "Other",
-}
+def framework_rules(name: str | None = None):
+    """The framework's data (``QA_FRAMEWORK`` or the default): agency names and roles."""
+    import os
+
+    from qa_assistant.checks.packs import cached_framework
+
+    return cached_framework(name or os.environ.get("QA_FRAMEWORK") or None)
+
+
+def framework_of(result) -> str | None:
+    """The framework a result (a DraftResult or its JSON) was checked against."""
+    fw = result.get("framework") if isinstance(result, dict) else getattr(result, "framework", None)
+    return (fw or {}).get("name") if isinstance(fw, dict) else None
+
+
+def reviewing_agency(result=None) -> str:
+    """The agency writing the review (the YOT for a CLR): actions owned only by it are the
+    inspectorate's "actions addressed only to the YOT"."""
+    return framework_rules(framework_of(result) if result is not None else None).reviewing_agency
+
+
+# Display names for action owners, from the framework's agencies.yaml (``display``).
+OWNER_LABELS = dict(framework_rules().agency_display)
 
 
 def status_style(status: str) -> StatusStyle:
@@ -74,4 +84,4 @@ def concern_tint(index: int) -> tuple[str, str]:
 
 
 def owner_label(owner: str) -> str:
-    return OWNER_LABELS.get(owner, owner.replace("_", " ").capitalize())
+    return framework_rules().agency_display.get(owner) or owner.replace("_", " ").capitalize()
