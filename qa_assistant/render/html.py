@@ -5,7 +5,11 @@ forbids them), and every piece of draft text and the file name go through
 
 from __future__ import annotations
 
-from qa_assistant.render.escape import html_text
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
 from qa_assistant.result.model import DraftResult
 from qa_assistant.ui.checklist import (
     ACTION_CSS,
@@ -41,43 +45,36 @@ h2{font-size:1.2rem;margin:1.6em 0 .6em;border-bottom:1px solid #d0d7de;padding-
 
 
 def render_html(result: DraftResult) -> str:
+    """The page, from ``templates/report.html.j2`` with autoescape: draft text, file names and
+    messages are escaped by Jinja2; the checklist, action table and highlighted draft are HTML
+    fragments built with the shared escaping helper and passed in as such."""
     f = result.facts
-    gaps = len(result.gaps)
     facts = [
         ("Score", f"{result.score}/100" if result.scored else "none (see the warning)"),
-        ("Gaps", f"{gaps} of {len(result.concerns)}"),
+        ("Gaps", f"{len(result.gaps)} of {len(result.concerns)}"),
         ("Please check", str(len(result.needs_review))),
         ("Actions read", str(len(result.actions))),
         ("Looked after", "yes" if f.get("looked_after") else "no"),
         ("Incident", str(f.get("incident_type", "")).replace("_", " ")),
     ]
-    summary = "".join(f"<div>{html_text(k)}<strong>{html_text(v)}</strong></div>" for k, v in facts)
-    flags = ""
-    if result.flags:
-        flags = (
-            '<h2>Flags</h2><ul class="flags">'
-            + "".join(f"<li>⚑ {html_text(flag)}</li>" for flag in result.flags)
-            + "</ul>"
-        )
-    actions = action_table_html(result, include_css=False)
-    warning = yot_only_warning(result)
-    warn = f'<p class="warn" role="alert">⚠ {html_text(warning)}</p>' if warning else ""
-    if result.warning:
-        flags = f'<p class="warn" role="alert">⚠ {html_text(result.warning)}</p>' + flags
-    title = html_text(f"QA report: {result.source}")
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        '<meta name="referrer" content="no-referrer">'
-        f"<title>{title}</title><style>{PAGE_CSS}{CARD_CSS}{ACTION_CSS}{DRAFT_CSS}</style></head>"
-        f"<body><main><h1>{title}</h1>"
-        f'<div class="summary">{summary}</div>{flags}'
-        f"<h2>Checklist (gaps first)</h2>{checklist_html(result, include_css=False)}"
-        f"<h2>Action plan as read</h2>{warn}{actions}"
-        "<h2>The draft, section by section</h2>"
-        f"{draft_html(result, prefix='report', include_css=False)}"
-        '<p class="privacy">Produced offline by the QA assistant. This report quotes the draft: '
-        "handle and store it as you would the draft itself.</p>"
-        "</main></body></html>\n"
+    return _template().render(
+        csp=Markup(CSP),  # our constant: its quotes must stay quotes
+        css=Markup(PAGE_CSS + CARD_CSS + ACTION_CSS + DRAFT_CSS),
+        title=f"QA report: {result.source}",
+        facts=facts,
+        warning=result.warning,
+        flags=result.flags,
+        checklist=Markup(checklist_html(result, include_css=False)),
+        yot_only=yot_only_warning(result),
+        actions=Markup(action_table_html(result, include_css=False)),
+        draft=Markup(draft_html(result, prefix="report", include_css=False)),
+    ) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _template():
+    env = Environment(
+        loader=PackageLoader("qa_assistant.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
     )
+    return env.get_template("report.html.j2")
