@@ -10,20 +10,9 @@ import json
 import random
 from pathlib import Path
 
-CONCERNS = [
-    "lived_experience",
-    "voice_of_child",
-    "multi_agency_actions",
-    "management_oversight",
-    "actions_smart",
-    "review_date",
-    "diversity",
-    "risk_management",
-    "strengths_good_practice",
-    "partner_contribution",
-    "qa_signoff",
-    "blame_free",
-]
+from qa_assistant.learn.labels import ORIGINAL_12
+
+CONCERNS = list(ORIGINAL_12)
 # The six concerns added to ../shared/concerns.md later (inspectorate's second finding and the
 # guidance's remaining considerations); planned for the new voices only.
 LATER_CONCERNS = [

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")
-ORIGINAL_12 = (
-    "lived_experience",
-    "voice_of_child",
-    "multi_agency_actions",
-    "management_oversight",
-    "actions_smart",
-    "review_date",
-    "diversity",
-    "risk_management",
-    "strengths_good_practice",
-    "partner_contribution",
-    "qa_signoff",
-    "blame_free",
-)
+from qa_assistant.learn.labels import HEADLINE, ORIGINAL_12
+
 COLUMNS = ("shipped_by_voice", "cv_by_voice", "cv_by_draft", "rules_only", "keyword")
 
 

@@ -17,10 +17,8 @@ import numpy as np
 from qa_assistant.checker import Checker
 from qa_assistant.errors import DraftError
 from qa_assistant.learn.baseline import keyword_status
-from qa_assistant.learn.labels import load_labelled
+from qa_assistant.learn.labels import HEADLINE, load_labelled
 from qa_assistant.learn.metrics import STATUSES, jaccard, summarise
-
-HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")
 
 
 def evaluate_folder(folder: Path, rules_only: bool = False, framework: str | None = None) -> dict:

@@ -36,7 +36,6 @@ from qa_assistant.learn.models import (
 from qa_assistant.paths import ROOT, models_dir
 
 SEED = 20261123
-HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")
 LOCKBOX_FILE = "LOCKBOX"  # in the corpus folder: voices held out of training and tuning
 CONFIDENCE = 0.7  # a model view at or above this probability counts as confident
 OVERRULE_MARGIN = 2  # the model must be right this many more times than the rules where they
