@@ -80,13 +80,6 @@ def _label_re(labels) -> re.Pattern:
     return re.compile(rf"(?:{alts})\s*(?:\([^)]*\))?", re.I)
 
 
-def _field_re(labels) -> re.Pattern:
-    alts = "|".join(str(x) for x in labels)
-    return re.compile(
-        rf"^\s*(?:{alts})\s*(?:\([^)]*\))?\s*[?]?\s*(?:[:|\-–—]|\?)\s*(?P<value>.*)$", re.I
-    )
-
-
 def tick_answer(value: str) -> bool | None:
     """'Yes ☒ No ☐' -> True, 'Yes ☐ No ☒' -> False, 'No - living with father' -> False."""
     v = re.sub(r"\[\s*[xX✓✔]\s*\]", "☒", value.strip())  # "[X]" as a ticked box
@@ -115,7 +108,6 @@ class FactReader:
         la = spec["looked_after"]
         self.la_pos = _phrase_re(la["positive"])
         self.la_ctx_needed = _phrase_re(la.get("needs_context", []))
-        self.la_ctx = _phrase_re(la.get("context", [])) if la.get("context") else None
         self.la_ctx_words = tuple(str(w).lower() for w in la.get("context", []))
         self.la_not_ctx = _phrase_re(la.get("not_context", []))
         self.la_neg = _phrase_re(la["negative"])

@@ -24,7 +24,6 @@ class ReviewProfile:
             (str(t).lower() for t in spec.get("domain_terms", [])), key=len, reverse=True
         )
         self.terms = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, terms)) + r")(?![a-z])")
-        self.min_words = int(spec.get("min_words", 60))
         self.min_terms = int(spec.get("min_domain_terms", 5))
         self.min_answer_words = int(spec.get("min_answer_words", 80))
 

@@ -126,7 +126,6 @@ class NegationFile(Strict):
 
 class ReviewProfileFile(Strict):
     domain_terms: Words
-    min_words: int
     min_domain_terms: int
     min_answer_words: int
 

@@ -423,17 +423,21 @@ def read_docx(data: bytes, source: str) -> Document:
         if pending:
             builder.add_table(pending, table_index=index, continues=started)
 
-    def walk(container) -> None:
-        for el in container.iterchildren():
-            if el.tag == W_P:
-                paragraph(el)
-            elif el.tag == W_TBL:
-                table(el)
-            elif el.tag in _TRANSPARENT:
-                walk(el)
-
-    walk(body)
+    _walk(body, paragraph, table)
     return builder.build()
+
+
+def _walk(container, paragraph, table) -> None:
+    """Body order as Word shows it: paragraphs, tables, and the content of transparent wrappers
+    (content controls, insertions); shared by the reader and the comment anchoring so both
+    number paragraphs and tables alike."""
+    for el in container.iterchildren():
+        if el.tag == W_P:
+            paragraph(el)
+        elif el.tag == W_TBL:
+            table(el)
+        elif el.tag in _TRANSPARENT:
+            _walk(el, paragraph, table)
 
 
 def structure(body) -> tuple[list, list[list[list]]]:
@@ -460,14 +464,5 @@ def structure(body) -> tuple[list, list[list[list]]]:
                 for inner in nested:
                     table(inner, depth + 1)
 
-    def walk(container) -> None:
-        for el in container.iterchildren():
-            if el.tag == W_P:
-                paragraph(el)
-            elif el.tag == W_TBL:
-                table(el)
-            elif el.tag in _TRANSPARENT:
-                walk(el)
-
-    walk(body)
+    _walk(body, paragraph, table)
     return paragraphs, tables

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from qa_assistant.document.model import Document
 
@@ -27,7 +27,6 @@ class SubjectChild:
     aliases: tuple[str, ...] = ()  # every way the draft refers to the child
     age: int | None = None
     evidence: str = ""
-    others: tuple[str, ...] = field(default=())  # other people named often (not the child)
 
     def mentioned_in(self, text: str) -> bool:
         return bool(self._alias_re().search(text))
@@ -91,8 +90,7 @@ class SubjectFinder:
         if name and " " not in name and name.isalpha() and name[0].isupper():
             aliases.append(f"{name}'s")
         aliases.extend(self.generic)
-        others = tuple(w for w, n in counts.most_common(6) if w != name and n >= self.min_mentions)
-        return SubjectChild(name, how, tuple(aliases), None, evidence[:300], others)
+        return SubjectChild(name, how, tuple(aliases), None, evidence[:300])
 
     def _from_fields(self, document: Document, stop: set[str]) -> tuple[str, str, str]:
         for label, value, block in document.fields()[:300]:
