@@ -263,3 +263,53 @@ advice: {missing: Add a chronology., partial: "", met: ""}
     data = result.to_dict()
     assert data["summary"]["gaps"] == sum(c["status"] != "met" for c in data["concerns"].values())
     assert 0 <= data["summary"]["score"] <= 100
+
+
+# -- agencies: a framework written by another service ------------------------------------------
+SFO_PLAN = """Serious Further Offence Review
+
+Action plan
+
+1. Owner: Team Manager. Audit the risk assessments of all cases held by the team by 30/06/2025.
+2. Owner: Victim Contact Unit Manager. Pass victim safety information on within 24 hours by
+30/06/2025.
+3. Owner: YOT Manager. Agree a transition protocol with the youth justice service by 31/07/2025.
+"""
+
+
+def test_sfo_is_written_by_probation_and_clr_by_the_yot(tmp_path, checkers):
+    """The same words name a different reviewing agency: "Team Manager" is the YOT's in a CLR
+    and probation's in an SFO review; names that say "youth" stay with the YOT in both."""
+    assert load_rules(name="sfo").reviewing_agency == "probation"
+    assert load_rules(name="clr").reviewing_agency == "yot"
+    draft = tmp_path / "plan.txt"
+    draft.write_text(SFO_PLAN, encoding="utf-8")
+    owners = {
+        name: [a.owners for a in checkers[name].check_path(draft).actions]
+        for name in ("clr", "sfo")
+    }
+    assert owners["sfo"] == [["probation"], ["probation"], ["yot"]]
+    assert owners["clr"][0] == ["yot"] and owners["clr"][2] == ["yot"]
+
+
+def test_agency_changes_are_validated(tmp_path):
+    fw = tmp_path / "mine"
+    fw.mkdir()
+    (fw / "framework.yaml").write_text("name: mine\ntitle: Mine\nextends: clr\n", encoding="utf-8")
+    agencies = fw / "agencies.yaml"
+    agencies.write_text(
+        "extends: true\nreviewing_agency: probation\n"
+        "changes:\n  yot:\n    remove_names: [no such name]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"agencies\.yaml: yot has no names \['no such"):
+        load_rules(fw)
+    agencies.write_text(
+        "extends: true\nreviewing_agency: probation\nchanges:\n  nobody:\n    label: x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match="unknown agency 'nobody'"):
+        load_rules(fw)
+    agencies.write_text("reviewing_agency: yot\nchanges:\n  yot:\n    label: x\n", encoding="utf-8")
+    with pytest.raises(PackError, match="'changes' needs 'extends: true'"):
+        load_rules(fw)

@@ -366,7 +366,7 @@ def load_rules(directory: Path | None = None, name: str | None = None) -> RuleSe
         _compile_flags(flags_file, _load_yaml(flags_file), known_packs) if flags_file else ()
     )
     agencies_path = _find(folders, "agencies.yaml")
-    agencies = AgenciesFile.model_validate(_load_yaml(agencies_path))
+    agencies = _load_agencies(agencies_path, folders)
     for aid in [agencies.reviewing_agency, *agencies.corporate_parent]:
         if aid not in agencies.agencies:
             raise PackError(f"{label(agencies_path)}: unknown agency id {aid!r}")
@@ -394,6 +394,46 @@ def load_rules(directory: Path | None = None, name: str | None = None) -> RuleSe
         corporate_parent=frozenset(agencies.corporate_parent),
         agency_labels={k: v.label or k for k, v in agencies.agencies.items()},
         agency_display={k: v.display or v.label or k for k, v in agencies.agencies.items()},
+    )
+
+
+def _load_agencies(path: Path, folders: list[Path]) -> AgenciesFile:
+    """A framework's agencies, applied over the extended framework's when it says ``extends``."""
+    own = AgenciesFile.model_validate(_load_yaml(path))
+    if not own.extends:
+        if own.changes:
+            raise PackError(f"{label(path)}: 'changes' needs 'extends: true'")
+        return own
+    later = folders[folders.index(path.parent) + 1 :] if path.parent in folders else []
+    if not any((f / "agencies.yaml").exists() for f in later):
+        raise PackError(f"{label(path)}: 'extends: true' but no extended framework has agencies")
+    base = _load_agencies(_find(later, "agencies.yaml"), later)
+    merged = {k: v.model_copy(deep=True) for k, v in base.agencies.items()}
+    for aid, change in own.changes.items():
+        if aid not in merged:
+            raise PackError(f"{label(path)}: changes an unknown agency {aid!r}")
+        spec = merged[aid]
+        for kind, add, remove in (
+            ("names", change.add_names, change.remove_names),
+            ("roles", change.add_roles, change.remove_roles),
+        ):
+            current = getattr(spec, kind)
+            absent = sorted(set(remove) - set(current))
+            if absent:
+                raise PackError(f"{label(path)}: {aid} has no {kind} {absent} to remove")
+            kept = [w for w in current if w not in set(remove)]
+            setattr(spec, kind, kept + [w for w in add if w not in kept])
+        spec.label = change.label or spec.label
+        spec.display = change.display or spec.display
+    for aid, spec in own.agencies.items():
+        if aid in merged:
+            raise PackError(f"{label(path)}: agency {aid!r} exists already: use 'changes'")
+        merged[aid] = spec
+    return AgenciesFile(
+        reviewing_agency=own.reviewing_agency,
+        corporate_parent=own.corporate_parent or base.corporate_parent,
+        agencies=merged,
+        generic=[*base.generic, *own.generic],
     )
 
 

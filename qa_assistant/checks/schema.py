@@ -103,13 +103,30 @@ class AgencySpec(Strict):
     roles: list[str] = Field(default_factory=list)
 
 
+class AgencyChange(Strict):
+    """How a framework changes an agency of the one it extends (``AgenciesFile.extends``)."""
+
+    label: str = ""
+    display: str = ""
+    add_names: list[str] = Field(default_factory=list)
+    add_roles: list[str] = Field(default_factory=list)
+    remove_names: list[str] = Field(default_factory=list)
+    remove_roles: list[str] = Field(default_factory=list)
+
+
 class AgenciesFile(Strict):
     # the agency writing the review: actions owned only by it are "own-agency only"
     reviewing_agency: str
     # agencies that count as the corporate parent of a looked-after child
     corporate_parent: list[str] = Field(default_factory=list)
-    agencies: dict[str, AgencySpec]
+    agencies: dict[str, AgencySpec] = Field(default_factory=dict)
     generic: list[str] = Field(default_factory=list)
+    # ``extends: true``: start from the agencies of the framework this one extends, apply
+    # ``changes`` (words moved between agencies, new labels), then add ``agencies``. A review
+    # written by another service (probation for an SFO review) reuses the gazetteer without
+    # copying it, but "the service" and "our team" become that service.
+    extends: bool = False
+    changes: dict[str, AgencyChange] = Field(default_factory=dict)
 
 
 # -- the other rule files: their top-level keys are fixed, their lists are text ---------------
