@@ -37,6 +37,10 @@ def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -
     m = _NUMBERED.match(t)
     if m and t.endswith("?") and len(t.split()) <= 14 and m.group(2)[:1].isupper():
         return min(3, numbered_level(t))  # "9. What will we do differently?"
+    letters = [c for c in t if c.isalpha()]
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    if capitals and t.endswith("?") and len(t.split()) <= 14:
+        return 1  # "WHAT DID ZAIN TELL US?"
     if not _short_title(t.rstrip(":")):
         return 0
     m = _NUMBERED.match(t)
@@ -50,8 +54,7 @@ def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -
         return 0
     if bold or larger:
         return 2
-    letters = [c for c in t if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters):
+    if capitals:
         return 1
     if t.endswith(":") and len(t.split()) <= 8 and _titleish(t):
         return 3
@@ -75,4 +78,23 @@ _DATE = re.compile(r"\b(19|20)\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 def _has_date_or_verb_start(text: str) -> bool:
-    return bool(_ACTION_START.match(text) or _DATE.search(text))
+    # "3. Review" alone is a title; "3. Review the plan" is an action
+    return bool((_ACTION_START.match(text) and len(text.split()) > 2) or _DATE.search(text))
+
+
+def standalone_title(text: str) -> int:
+    """A short line standing on its own (a paragraph of one line, with no closing punctuation)
+    reads as a heading: "Voice of the child", "What happened", "Actions". Level 2, else 0.
+
+    Every reader asks this of a line that stands alone (between blank lines in plain text, a
+    paragraph of its own in Word, a one-line paragraph in a PDF), so the three formats of one
+    draft get the same sections."""
+    t = text.strip()
+    words = t.split()
+    if not 1 <= len(words) <= 8 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
+        return 0
+    if not any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in words):
+        return 0  # "N/A", "TBC", "J.T.": a placeholder or initials, not a title
+    if CONTENTS_ENTRY.search(t):
+        return 0
+    return 2

@@ -7,7 +7,7 @@ can be highlighted in the app and commented back into the source file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_row"]
@@ -218,9 +218,56 @@ class DocumentBuilder:
             source=self.source,
             fmt=self.fmt,
             text="".join(self._parts),
-            blocks=self._blocks,
+            blocks=_contents_as_list(self._blocks),
             pages=self.pages,
         )
+
+
+_NUMBER_PREFIX = re.compile(r"^\s*(?:section\s+)?\d+(?:\.\d+)*[.)]?\s+", re.I)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(_NUMBER_PREFIX.sub("", text).lower().split())
+
+
+def _contents_as_list(blocks: list[Block]) -> list[Block]:
+    """A run of short lines with nothing between them (headings or list items), three or more of
+    which come back after the run as the draft's own headings, is a list of contents ("1. Summary
+    2. Background ...") typed or numbered at the top. Its headings become list items, as Word's
+    numbered list already reads, so that a .txt or .pdf copy does not open empty sections for
+    them. A heading that does not come back ("Contents") stays a heading."""
+    demote: set[int] = set()
+    last = {_title_key(b.text): n for n, b in enumerate(blocks) if b.kind == "heading"}
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and (
+            blocks[j].kind == "heading"
+            or (blocks[j].kind == "list_item" and len(blocks[j].text.split()) <= 12)
+        ):
+            j += 1
+        if j - i >= 3:
+            back = [k for k in range(i, j) if last.get(_title_key(blocks[k].text), -1) > k]
+            if len(back) >= 3:
+                demote.update(k for k in back if blocks[k].kind == "heading")
+        i = max(j, i + 1)
+    if not demote:
+        return blocks
+    out: list[Block] = []
+    path: list[tuple[int, str]] = []
+    for k, b in enumerate(blocks):
+        if b.kind == "heading" and k not in demote:
+            while path and path[-1][0] >= b.level:
+                path.pop()
+            out.append(replace(b, heading_path=tuple(h for _, h in path)))
+            path.append((b.level, b.text))
+            continue
+        above = tuple(h for _, h in path)
+        if k in demote:
+            out.append(replace(b, kind="list_item", level=0, heading_path=above))
+        else:
+            out.append(replace(b, heading_path=above))
+    return out
 
 
 # "LABEL: value" (a label opens the line or follows the previous field's value on a form line)

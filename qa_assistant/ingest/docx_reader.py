@@ -30,7 +30,7 @@ import zipfile
 
 from lxml import etree
 
-from qa_assistant.document.headings import looks_like_heading
+from qa_assistant.document.headings import looks_like_heading, standalone_title
 from qa_assistant.document.model import Document, DocumentBuilder, Location
 from qa_assistant.errors import TooLarge, UnsupportedFormat
 from qa_assistant.ingest.guards import open_safe_zip
@@ -58,7 +58,7 @@ W_PPR, W_PSTYLE, W_NUMPR, W_OUTLINE = qn("w:pPr"), qn("w:pStyle"), qn("w:numPr")
 W_CHAR, W_FFDATA, W_CHECKBOX = qn("w:char"), qn("w:ffData"), qn("w:checkBox")
 W_CHECKED, W_DEFAULT = qn("w:checked"), qn("w:default")
 W14_CHECKBOX, W14_CHECKED, W14_VAL = qn("w14:checkbox"), qn("w14:checked"), qn("w14:val")
-W_SDTPR = qn("w:sdtPr")
+W_SDTPR, W_NUMID = qn("w:sdtPr"), qn("w:numId")
 
 CHECKED, UNCHECKED = "☒", "☐"
 # Symbol-font characters Word uses for ticked and empty boxes (Wingdings, Wingdings 2, MS Gothic)
@@ -348,6 +348,13 @@ def load_body(data: bytes):
 _TYPED_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·\-–*\uf0a7\uf0b7]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
+def _list_id(ppr) -> str | None:
+    """The Word list a numbered paragraph belongs to (its numId)."""
+    num = ppr.find(W_NUMPR) if ppr is not None else None
+    nid = num.find(W_NUMID) if num is not None else None
+    return nid.get(W_VAL) if nid is not None else None
+
+
 def _numbered_title(el, text: str, styles) -> bool:
     """A short, title-like numbered paragraph followed by an ordinary paragraph: in a plain-text
     or PDF copy it reads "9. Learning and actions" over its section, so it is a heading here too."""
@@ -356,10 +363,14 @@ def _numbered_title(el, text: str, styles) -> bool:
     nxt = el.getnext()
     if nxt is not None and nxt.tag == W_TBL:
         return bool(looks_like_heading(f"1. {text}"))  # "6. Action plan" over its table
-    if nxt is None or nxt.tag != W_P or len(paragraph_text(nxt).split()) < 6:
-        return False  # a section's body follows a heading; a short line is another heading
+    if nxt is None or nxt.tag != W_P:
+        return False
     ppr = nxt.find(W_PPR)
     if ppr is not None and ppr.find(W_NUMPR) is not None:
+        # a list follows: "6. Strengths" over its bullets is a heading, the next entry of the
+        # same numbered list is not
+        return _list_id(ppr) != _list_id(el.find(W_PPR)) and bool(looks_like_heading(f"1. {text}"))
+    if not paragraph_text(nxt).strip():
         return False
     pstyle = ppr.find(W_PSTYLE) if ppr is not None else None
     name, _bold, numbered, _outline = styles.get(pstyle.get(W_VAL) if pstyle is not None else None)
@@ -397,6 +408,8 @@ def read_docx(data: bytes, source: str) -> Document:
                     level = 0  # a plain numbered list item, not a heading
             if not level and numbered and _numbered_title(el, text, styles):
                 level = 2  # Word-numbered "9. Learning and actions" over a paragraph: a heading
+            if not level and not listed and not _TYPED_BULLET.match(text):
+                level = standalone_title(text)  # "What Kai told us" typed as a plain line
             if level:
                 builder.add("heading", text, level=level, location=loc)
             elif listed:

@@ -26,7 +26,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from qa_assistant.document.headings import looks_like_heading
+from qa_assistant.document.headings import looks_like_heading, standalone_title
 from qa_assistant.document.model import Document, DocumentBuilder, Location
 from qa_assistant.errors import DraftError, Encrypted, NoText, TooLarge, UnsupportedFormat
 from qa_assistant.ingest import pdf_budget
@@ -279,6 +279,25 @@ def _path_edges(obj, raw, m: tuple, x_left: float, y_top: float, out: list[dict]
     return n
 
 
+_NUMBER_MARK = re.compile(r"\(?\d{1,2}[.)]?")
+
+
+def _list_number(group: list[_Seg]) -> bool:
+    """A line opening with a bare number in its own run, a tab's width before the text."""
+    if len(group) < 2 or not _NUMBER_MARK.fullmatch(group[0].text.strip()):
+        return False
+    return group[1].x0 - group[0].x1 > 0.8 * max(group[1].size, 1)
+
+
+def _dominant_size(segs: list[_Seg]) -> float:
+    """The font size most of the line's characters are set in (a list number set larger than
+    its text does not make the line a title)."""
+    weight: dict[float, int] = {}
+    for s in segs:
+        weight[s.size] = weight.get(s.size, 0) + len(s.text.strip())
+    return max(weight, key=lambda k: (weight[k], k)) if weight else 0.0
+
+
 def _lines(segs: list[_Seg]) -> list[_Line]:
     """Segments grouped into lines by baseline, left to right, with spaces where there is a
     gap between them."""
@@ -313,7 +332,11 @@ def _lines(segs: list[_Seg]) -> list[_Line]:
         body = group[1:] if glyph else group
         if glyph:
             text = "• " + text[len(group[0].text.strip()) :].strip()
-        size = max(s.size for s in body)
+        elif _list_number(group):  # "1" set apart from its text by a tab: a numbered list item
+            text = f"{group[0].text.strip().rstrip('.)')}. " + text[len(group[0].text.strip()) :]
+            text = " ".join(text.split())
+            body = group[1:]
+        size = _dominant_size(body)
         base = statistics.median(s.base for s in group)
         lines.append(
             _Line(
@@ -552,7 +575,11 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
     def flush() -> None:
         nonlocal para, para_kind, para_where
         if para:
-            builder.add(para_kind, _join_all(para), location=para_where)
+            text = _join_all(para)
+            if para_kind == "paragraph" and len(para) == 1 and standalone_title(text):
+                builder.add("heading", text, level=2, location=para_where)  # a title line
+            else:
+                builder.add(para_kind, text, location=para_where)
         para, para_kind, para_where = [], "paragraph", None
 
     def flush_heading() -> None:
@@ -591,6 +618,8 @@ def _layout(pages: list[_Page], builder: DocumentBuilder) -> None:
             line_no += 1
             big = ln.size > body + 1.0
             level = looks_like_heading(ln.text, bold=ln.bold, larger=big)
+            if level and not (ln.bold or big) and ln.x1 > right - 4 * max(ln.size, 1):
+                level = 0  # a plain line that runs to the margin wraps on: text, not a title
             if not level and big and len(ln.text.split()) <= 25 and not ln.text.endswith("."):
                 level = 2  # a long title in a larger font (its level follows from its size)
             if level:

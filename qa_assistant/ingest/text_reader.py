@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from qa_assistant.document.headings import looks_like_heading
+from qa_assistant.document.headings import looks_like_heading, standalone_title
 from qa_assistant.document.model import Document, DocumentBuilder, Location
 from qa_assistant.errors import UnsupportedFormat
 
@@ -158,17 +158,10 @@ def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
 
 
 def _standalone_title(lines: list[str], i: int) -> int:
-    """A short line on its own between blank lines, with no closing punctuation, reads as a
-    heading in a plain-text draft ("Voice of the child", "What happened")."""
-    t = lines[i].strip()
-    words = t.split()
-    if not 1 <= len(words) <= 8 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
-        return 0
-    if not any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in words):
-        return 0  # "N/A", "TBC", "J.T.": a placeholder or initials, not a title
+    """A title line with a blank line before and after it."""
     before = lines[i - 1].strip() if i > 0 else ""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return 2 if not before and not after else 0
+    return standalone_title(lines[i]) if not before and not after else 0
 
 
 def _clean(text: str) -> str:
