@@ -65,11 +65,12 @@ def test_docx_heading_styles_give_levels_and_paths(docx_doc):
     title = by_text(docx_doc, TITLE)
     summary = by_text(docx_doc, SUMMARY)
     assert (title.kind, title.level, title.heading_path) == ("heading", 1, ())
-    assert (summary.kind, summary.level, summary.heading_path) == ("heading", 2, (TITLE,))
+    # the title names the whole draft: a heading, but no section's parent
+    assert (summary.kind, summary.level, summary.heading_path) == ("heading", 2, ())
     para = by_text(docx_doc, "T, aged 15, was arrested in March 2025 after a boy was stabbed "
                    "outside a college.")
     assert para.kind == "paragraph"
-    assert para.heading_path == (TITLE, SUMMARY)
+    assert para.heading_path == (SUMMARY,)
     assert para.section == SUMMARY
 
 
@@ -78,7 +79,7 @@ def test_docx_bold_line_is_a_pseudo_heading(docx_doc):
     assert voice.kind == "heading" and voice.level == 2
     quote = next(b for b in docx_doc.blocks if b.text.startswith("T told his case manager"))
     assert quote.section == "Voice of the child"
-    assert quote.heading_path == (TITLE, "Voice of the child")
+    assert quote.heading_path == ("Voice of the child",)
 
 
 def test_docx_bold_sentence_is_not_a_heading():
@@ -324,7 +325,7 @@ def test_markdown_structure_and_offsets():
         "Hold a placement stability meeting for T", "Children's Social Care", "31/03/2025"
     )
     assert rows[0].table_header == ("Action", "Owner", "Target date")
-    assert by_text(document, SUMMARY).heading_path == (TITLE,)
+    assert by_text(document, SUMMARY).heading_path == ()
     assert "by nobody" not in document.text
 
 

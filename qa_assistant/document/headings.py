@@ -12,6 +12,7 @@ import re
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{3,}|_{3,})\s*\d{1,3}\s*$")
 _NUMBERED = re.compile(r"^(?:section\s+)?(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$", re.IGNORECASE)
 _MAX_WORDS = 12
+_PART_LABEL = re.compile(r"^(?:part|section|stage|appendix|annex|chapter)\s+\w{1,4}$", re.I)
 
 
 def numbered_level(text: str) -> int:
@@ -41,6 +42,9 @@ def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
     if capitals and t.endswith("?") and len(t.split()) <= 14:
         return 1  # "WHAT DID ZAIN TELL US?"
+    label, colon, value = t.partition(":")
+    if capitals and colon and value.strip() and not _PART_LABEL.match(label.strip()):
+        return 0  # "DATE OF INCIDENT: 25/01/2025": a form field with its answer, not a title
     if not _short_title(t.rstrip(":")):
         return 0
     m = _NUMBERED.match(t)

@@ -218,7 +218,7 @@ class DocumentBuilder:
             source=self.source,
             fmt=self.fmt,
             text="".join(self._parts),
-            blocks=_contents_as_list(self._blocks),
+            blocks=_restructured(self._blocks),
             pages=self.pages,
         )
 
@@ -230,7 +230,40 @@ def _title_key(text: str) -> str:
     return " ".join(_NUMBER_PREFIX.sub("", text).lower().split())
 
 
-def _contents_as_list(blocks: list[Block]) -> list[Block]:
+def _restructured(blocks: list[Block]) -> list[Block]:
+    """What every reader's blocks need whatever the format: the draft's title and a list of
+    contents are not sections."""
+    changed = {k: "list_item" for k in _contents_entries(blocks)}
+    title = _title(blocks)
+    if not changed and not title:
+        return blocks
+    return _with_kinds(blocks, changed, title)
+
+
+_DOCUMENT_KIND = re.compile(
+    r"\b(review|report|clr|learning from|briefing|minutes|rapid review|notification)\b", re.I
+)
+
+
+def _title(blocks: list[Block]) -> set[int]:
+    """The draft's title ("Critical Learning Review - Mason (12)", "Learning from a Serious
+    Incident: Zain") and any masthead above it ("Kestermoor Youth Offending Service"): the
+    headings at the top, before any body text, down to the first that names the kind of
+    document. They name the whole draft, not a section: they stay headings but are in no
+    block's heading path, so "Learning" in a title does not make the front matter a lesson,
+    nor "Action plan" in it the whole draft a plan."""
+    heads: list[int] = []
+    for k, b in enumerate(blocks[:8]):
+        if b.kind == "heading":
+            heads.append(k)
+            if _DOCUMENT_KIND.search(b.text):
+                return set(heads)
+        elif len(b.text.split()) >= 25:
+            break
+    return set()
+
+
+def _contents_entries(blocks: list[Block]) -> set[int]:
     """A run of short lines with nothing between them (headings or list items), three or more of
     which come back after the run as the draft's own headings, is a list of contents ("1. Summary
     2. Background ...") typed or numbered at the top. Its headings become list items, as Word's
@@ -251,20 +284,25 @@ def _contents_as_list(blocks: list[Block]) -> list[Block]:
             if len(back) >= 3:
                 demote.update(k for k in back if blocks[k].kind == "heading")
         i = max(j, i + 1)
-    if not demote:
-        return blocks
+    return demote
+
+
+def _with_kinds(blocks: list[Block], kinds: dict[int, str], title: set[int]) -> list[Block]:
+    """The blocks with some headings turned into other kinds and the title out of every
+    heading path, heading paths recomputed."""
     out: list[Block] = []
     path: list[tuple[int, str]] = []
     for k, b in enumerate(blocks):
-        if b.kind == "heading" and k not in demote:
+        if b.kind == "heading" and k not in kinds:
             while path and path[-1][0] >= b.level:
                 path.pop()
             out.append(replace(b, heading_path=tuple(h for _, h in path)))
-            path.append((b.level, b.text))
+            if k not in title:
+                path.append((b.level, b.text))
             continue
         above = tuple(h for _, h in path)
-        if k in demote:
-            out.append(replace(b, kind="list_item", level=0, heading_path=above))
+        if k in kinds:
+            out.append(replace(b, kind=kinds[k], level=0, heading_path=above))  # type: ignore[arg-type]
         else:
             out.append(replace(b, heading_path=above))
     return out
