@@ -264,7 +264,7 @@ def estimate_seconds(size: int, name: str) -> float:
 def check_with_progress(checker, upload: Upload) -> Entry:
     """Check one draft; a long one shows a progress bar with the estimated time left."""
     size = len(upload.data or b"")
-    est = estimate_seconds(size, upload.name)
+    est = estimate_seconds(size, upload.source)
     if est < 1.5:
         with st.spinner("Checking the draft…"):
             return check_upload(checker, upload)
