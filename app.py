@@ -48,11 +48,11 @@ from qa_assistant.qa.decisions import (
 )
 from qa_assistant.qa.record import render_record_docx, render_record_html
 from qa_assistant.render.escape import html_text, md_text, safe_file_stem
-from qa_assistant.render.table import to_csv, to_xlsx
+from qa_assistant.render.formats import APP, DOCX_MIME, REPORT, SAMPLE, formats
 from qa_assistant.ui.alerts import alert_html, heading_html
 from qa_assistant.ui.charts import concern_chart, owner_chart
 from qa_assistant.ui.checklist import action_table_html, checklist_html, yot_only_warning
-from qa_assistant.ui.exports import DOCX_MIME, XLSX_MIME, downloads
+from qa_assistant.ui.exports import downloads
 from qa_assistant.ui.highlight import CSS as DRAFT_CSS
 from qa_assistant.ui.highlight import concern_numbers, draft_html, evidence_links_html
 from qa_assistant.ui.review import (
@@ -64,15 +64,13 @@ from qa_assistant.ui.review import (
 )
 from qa_assistant.ui.sample import (
     DRAFT_COL,
-    REPORT_MIMES,
     concern_counts,
     concern_titles,
     filter_entries,
-    long_csv,
     owner_distribution,
-    records,
     sample_report,
     sample_rows,
+    sample_table,
     yot_only_count,
 )
 from qa_assistant.ui.style import STATUS_STYLE, status_style, status_text
@@ -92,13 +90,6 @@ DEMO_DIR = APP_DIR / "sample_reports" / "demo"
 MODES = ("One draft", "A sample of drafts")
 MAX_ERRORS_SHOWN = 25
 PANE_HEIGHT = 560
-DOWNLOAD_HELP = {
-    "docx": "The draft as a Word document with each finding as a margin comment and a QA "
-    "summary comment at the top (a PDF or text draft is rebuilt as a new Word document).",
-    "markdown": "The QA report as Markdown.",
-    "html": "The QA report with the highlighted draft, as one self-contained web page.",
-    "json": "The full result in the tool's JSON format.",
-}
 PAGE_CSS = """<style>
 [data-testid="stMainBlockContainer"]{padding-top:1.6rem;padding-left:2.5rem;
  padding-right:2.5rem}
@@ -264,7 +255,7 @@ def estimate_seconds(size: int, name: str) -> float:
 def check_with_progress(checker, upload: Upload) -> Entry:
     """Check one draft; a long one shows a progress bar with the estimated time left."""
     size = len(upload.data or b"")
-    est = estimate_seconds(size, upload.name)
+    est = estimate_seconds(size, upload.source)
     if est < 1.5:
         with st.spinner("Checking the draft…"):
             return check_upload(checker, upload)
@@ -532,7 +523,7 @@ def show_downloads(entry: Entry, prefix: str, include_met: bool = True, decision
                 on_click="ignore",
                 width="stretch",
                 type="primary" if d.kind == "docx" else "secondary",
-                help=DOWNLOAD_HELP[d.kind],
+                help=d.help or None,
             )
 
 
@@ -754,13 +745,11 @@ def sample_report_downloads(entries: list[Entry]) -> None:
                "and period, and the learning themes the reviews share, with quotes. Built on "
                "this computer when you click; it quotes the drafts, so handle it as you would "
                "them.")
-    cols = st.columns(3)
-    for col, (suffix, label) in zip(cols, ((".docx", "Sample report (Word)"),
-                                           (".html", "Sample report (HTML)"),
-                                           (".md", "Sample report (Markdown)"))):
-        col.download_button(label, partial(sample_report, entries, suffix),
-                            file_name=f"qa_sample_report{suffix}", mime=REPORT_MIMES[suffix],
-                            key=f"sample_report_{suffix[1:]}", on_click="ignore",
+    offered = formats(REPORT, APP)
+    for col, fmt in zip(st.columns(len(offered)), offered, strict=True):
+        col.download_button(fmt.label, partial(sample_report, entries, fmt.extension),
+                            file_name=fmt.file_name(), mime=fmt.mime,
+                            key=f"sample_report_{fmt.name}", on_click="ignore",
                             width="stretch")
 
 
@@ -842,16 +831,11 @@ def sample_mode() -> None:
     if not ok:
         return
 
-    c1, c2, c3 = st.columns(3)
-    c1.download_button("Download table (CSV)", to_csv(records(entries)).encode("utf-8"),
-                       file_name="qa_sample.csv", mime="text/csv", key="sample_csv",
-                       on_click="ignore", width="stretch")
-    c2.download_button("Download table (Excel)", to_xlsx(records(entries)),
-                       file_name="qa_sample.xlsx", mime=XLSX_MIME, key="sample_xlsx",
-                       on_click="ignore", width="stretch")
-    c3.download_button("One row per draft × concern (CSV)", partial(long_csv, entries),
-                       file_name="qa_sample_long.csv", mime="text/csv", key="sample_long_csv",
-                       on_click="ignore", width="stretch")
+    tables = formats(SAMPLE, APP)
+    for col, fmt in zip(st.columns(len(tables)), tables, strict=True):
+        col.download_button(fmt.label, partial(sample_table, entries, fmt.name),
+                            file_name=fmt.file_name(), mime=fmt.mime, key=f"sample_{fmt.name}",
+                            on_click="ignore", width="stretch")
 
     titles = concern_titles(ok)
     st.markdown("#### One row per draft")

@@ -8,16 +8,13 @@ is never logged.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 from qa_assistant.errors import DraftError
-from qa_assistant.terminal import json_for_terminal, visible, visible_line
-
-OUT_TYPES = (".jsonl", ".csv", ".xlsx")
+from qa_assistant.terminal import visible_line
 
 
 def say(message: object) -> None:
@@ -30,8 +27,9 @@ def unwritable(path: str, suffixes: tuple[str, ...], flag: str) -> str | None:
     Nothing is left behind by the check."""
     out = Path(path)
     if out.suffix.lower() not in suffixes:
-        kinds = ", ".join(suffixes[:-1]) + (" or " if len(suffixes) > 1 else "") + suffixes[-1]
-        return f"{flag} must end in {kinds}"
+        from qa_assistant.render.formats import either
+
+        return f"{flag} must end in {either(suffixes)}"
     try:
         if out.is_dir():
             return f"{flag} {out} is a folder, not a file"
@@ -104,10 +102,10 @@ def _check_task(params: dict) -> tuple[int, str, str]:
         return 1, "", f"qa-assistant: could not start the checker ({what}){_debug_details()}"
     try:
         result = _checker.check_path(params["file"])
-    except DraftError as exc:
-        return 2, "", f"qa-assistant: {name}: {visible_line(exc)}"
-    except RecursionError:
-        return 2, "", f"qa-assistant: {name}: the draft is too deeply nested to read"
+    except (DraftError, RecursionError) as exc:
+        from qa_assistant.ingest.intake import describe_failure
+
+        return 2, "", f"qa-assistant: {name}: {visible_line(describe_failure(exc))}"
     except MemoryError:
         raise
     except Exception as exc:  # noqa: BLE001 - one line, no draft text (the message could quote it)
@@ -117,15 +115,10 @@ def _check_task(params: dict) -> tuple[int, str, str]:
             "",
             f"qa-assistant: {name}: could not be checked (unexpected {what}){_debug_details()}",
         )
-    fmt = params["format"]
-    if fmt == "json":
-        out = json_for_terminal(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)) + "\n"
-    elif fmt == "markdown":
-        from qa_assistant.render.markdown import render_markdown
+    from qa_assistant.render.formats import DRAFT, DraftOutput, get
 
-        out = visible(render_markdown(result))
-    else:
-        out = _safe_text(result, params["colour"])
+    fmt = get(DRAFT, params["format"])
+    out = fmt.terminal(fmt.render(DraftOutput(result, colour=params["colour"])))
     decided_file = None
     if params.get("decisions"):  # issue 11: the reviewer's decisions, applied
         from qa_assistant.qa.cli_support import apply_to_output
@@ -134,15 +127,11 @@ def _check_task(params: dict) -> tuple[int, str, str]:
     if params["annotate"]:
         try:
             from qa_assistant.ingest.guards import max_bytes
-            from qa_assistant.render.docx_comments import annotated_docx
 
             with open(params["file"], "rb") as fh:
                 data = fh.read(max_bytes() + 1)
-            annotated = annotated_docx(result, data, Path(params["file"]).name)
-            if decided_file is not None:  # the decisions travel with the draft
-                from qa_assistant.qa.decisions import embed_in_docx
-
-                annotated = embed_in_docx(annotated, decided_file)
+            draft = DraftOutput(result, data, Path(params["file"]).name, decisions=decided_file)
+            annotated = get(DRAFT, "docx").render(draft)
             Path(params["annotate"]).write_bytes(annotated)
         except MemoryError:
             raise
@@ -159,35 +148,15 @@ def _check_task(params: dict) -> tuple[int, str, str]:
     return 0, out, ""
 
 
-def _safe_text(result, colour: bool) -> str:
-    """The terminal report with draft text made visible; the status colours (ours) kept."""
-    from qa_assistant.render.text import render_text
-
-    plain = render_text(result, colour=False)
-    if not colour:
-        return visible(plain)
-    painted = render_text(result, colour=True)
-    plain_lines, painted_lines = plain.split("\n"), painted.split("\n")
-    if len(plain_lines) != len(painted_lines):
-        return visible(plain)
-    out = []
-    for p, c in zip(plain_lines, painted_lines, strict=True):
-        if p != c and p and p in c:
-            before, after = c.split(p, 1)
-            out.append(before + visible(p) + after)
-        else:
-            out.append(visible(p))
-    return "\n".join(out)
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     from functools import partial
 
+    from qa_assistant.render.formats import DRAFT, get
     from qa_assistant.workers import run_limited
 
     name = Path(args.file).name
     if args.annotate:
-        problem = unwritable(args.annotate, (".docx",), "--annotate")
+        problem = unwritable(args.annotate, (get(DRAFT, "docx").extension,), "--annotate")
         if problem:
             say(problem)
             return 2
@@ -232,16 +201,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     from qa_assistant.batch import collect, drop_corpus_sources, stream_batch, terminal_progress
+    from qa_assistant.render.formats import SAMPLE, either, extensions
     from qa_assistant.render.table import RecordWriter
 
-    problem = unwritable(args.out, OUT_TYPES, "--out")
+    problem = unwritable(args.out, extensions(SAMPLE), "--out")
     if problem:
         say(problem)
         return 2
     out = Path(args.out)
     long = getattr(args, "long", False)
-    if long and out.suffix.lower() == ".jsonl":
-        say("--long is for .csv or .xlsx (a .jsonl already has every concern of every draft)")
+    wide_only = out.suffix.lower()
+    if long and wide_only not in extensions(SAMPLE, long=True):
+        say(
+            f"--long is for {either(extensions(SAMPLE, long=True))} "
+            f"(a {wide_only} already has every concern of every draft)"
+        )
         return 2
     if args.rules_only:
         os.environ["QA_RULES_ONLY"] = "1"  # read by each worker's default_checker()
@@ -277,12 +251,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from qa_assistant.batch import terminal_progress
-    from qa_assistant.report.render import REPORT_TYPES
+    from qa_assistant.render.formats import REPORT, SAMPLE, extensions, get
     from qa_assistant.report.run import generate
 
-    problem = unwritable(args.out, REPORT_TYPES, "--out")
+    problem = unwritable(args.out, extensions(REPORT), "--out")
     if not problem and args.jsonl:
-        problem = unwritable(args.jsonl, (".jsonl",), "--jsonl")
+        problem = unwritable(args.jsonl, (get(SAMPLE, "jsonl").extension,), "--jsonl")
     if problem:
         say(problem)
         return 2
@@ -406,7 +380,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="check one draft (.docx, .pdf, .txt, .md)")
     p.add_argument("file")
-    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    from qa_assistant.render.formats import REPORT, SAMPLE, cli_choices, either, extensions
+
+    p.add_argument("--format", choices=cli_choices(), default="text")
     p.add_argument("--annotate", metavar="OUT.docx", help="also write the draft with Word comments")
     p.add_argument("--rules-only", action="store_true", help="ignore trained models")
     p.add_argument("--no-colour", action="store_true")
@@ -417,7 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batch", help="score many drafts (files, folders, .zip) into one table")
     p.add_argument("paths", nargs="+")
-    p.add_argument("--out", required=True, help="results file: .jsonl, .csv or .xlsx")
+    p.add_argument("--out", required=True, help=f"results file: {either(extensions(SAMPLE))}")
     p.add_argument("--long", action="store_true",
                    help="one row per draft x concern (.csv or .xlsx), for analysis tools")
     p.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
@@ -429,7 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="the inspector's sample report: findings over many drafts (issue 12)"
     )
     p.add_argument("paths", nargs="+", help="files, folders and .zip archives of drafts")
-    p.add_argument("--out", required=True, help="report file: .docx, .html or .md")
+    p.add_argument("--out", required=True, help=f"report file: {either(extensions(REPORT))}")
     p.add_argument("--jsonl", default=None, metavar="FILE.jsonl",
                    help="also write the batch results the report was built from")
     p.add_argument("--no-themes", action="store_true", help="leave out the learning themes")

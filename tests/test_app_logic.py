@@ -329,7 +329,8 @@ def test_zip_uploads_in_memory_with_per_file_errors(checker, docx_bytes):
         z.writestr("q1/child_j.docx", docx_bytes)
         z.writestr("q1/child_k.md", as_markdown())
         z.writestr("q1/renamed.docx", b"this is not a word document")
-        z.writestr("q1/notes.csv", "a,b\n")
+        z.writestr("q1/notes.csv", "a,b\n")  # not a draft: skipped, as in a batch
+        z.writestr("q1/slides.odp", b"not read")
         z.writestr("__MACOSX/q1/._child_j.docx", b"junk")
         z.writestr("q1/.DS_Store", b"junk")
     uploads = expand_uploads([
@@ -337,10 +338,10 @@ def test_zip_uploads_in_memory_with_per_file_errors(checker, docx_bytes):
         ("damaged.zip", b"PK\x03\x04 not really"),
         ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64),
     ])
-    names = [u.name for u in uploads]
+    names = [u.source for u in uploads]
     assert names == [
         "sample.zip!q1/child_j.docx", "sample.zip!q1/child_k.md", "sample.zip!q1/renamed.docx",
-        "sample.zip!q1/notes.csv", "damaged.zip", "old.doc",
+        "sample.zip!q1/slides.odp", "damaged.zip", "old.doc",
     ]
     seen = []
     entries = check_uploads(checker, uploads, lambda i, n, name: seen.append((i, n)))
@@ -350,7 +351,9 @@ def test_zip_uploads_in_memory_with_per_file_errors(checker, docx_bytes):
     assert by["sample.zip!q1/child_k.md"].ok
     assert by["sample.zip!q1/child_j.docx"].result.source == "sample.zip!q1/child_j.docx"
     assert "not a valid .docx" in by["sample.zip!q1/renamed.docx"].error
-    assert "not a draft type" in by["sample.zip!q1/notes.csv"].error
+    assert by["sample.zip!q1/slides.odp"].error == (
+        "unsupported file type '.odp': use .docx, .pdf, .txt or .md"
+    )
     assert "damaged" in by["damaged.zip"].error
     assert "save the draft as .docx" in by["old.doc"].error
     assert check_upload(checker, Upload("empty.txt", b"")).error == "the file is empty (0 bytes)"

@@ -353,12 +353,12 @@ def test_check_output_shows_control_characters_instead_of_obeying_them(capsys, t
 
 
 def test_text_colours_are_kept_and_draft_escapes_are_not(tmp_path):
-    from qa_assistant.cli import _safe_text
+    from qa_assistant.render.formats import DRAFT, DraftOutput, get
 
     path = tmp_path / "x\x1b[31m.txt"
     path.write_text(HOSTILE, encoding="utf-8")
     result = rules_checker().check_path(path)
-    coloured = _safe_text(result, colour=True)
+    coloured = get(DRAFT, "text").render(DraftOutput(result, colour=True))
     assert "\x1b[31m" in coloured and "\x1b[0m" in coloured  # our status colours
     assert "x\\x1b[31m.txt" in coloured and "\\x1b[2J" in coloured
     plain = coloured.replace("\x1b[31m", "").replace("\x1b[32m", "").replace("\x1b[33m", "")

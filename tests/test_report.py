@@ -249,7 +249,7 @@ def test_app_sample_view_offers_the_sample_report(tmp_path):
     entries = list(at.session_state["sample_entries"].values())
     from docx import Document
 
-    from qa_assistant.ui.sample import long_csv, sample_report
+    from qa_assistant.ui.sample import sample_report, sample_table
 
     doc = Document(io.BytesIO(sample_report(entries, ".docx")))
     text = "\n".join(p.text for p in doc.paragraphs)
@@ -258,6 +258,6 @@ def test_app_sample_view_offers_the_sample_report(tmp_path):
         "reviews had an action plan" in text
     html = sample_report(entries, ".html").decode("utf-8")
     assert "sample.zip!Northshire/broken.docx" in html or "broken.docx" in html
-    rows = long_csv(entries).decode("utf-8").splitlines()
+    rows = sample_table(entries, "long_csv").decode("utf-8").splitlines()
     assert len(rows) == 1 + len(drafts) * len(entries[0].result.concerns) + 1
     assert list(tmp_path.iterdir()) == []  # nothing written to disk

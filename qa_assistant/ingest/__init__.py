@@ -18,17 +18,23 @@ from qa_assistant.ingest.text_reader import read_text
 SUPPORTED = (".docx", ".pdf", ".txt", ".md")
 
 
+def unsupported_reason(name: str) -> str | None:
+    """Why a file of this type is not read (None for a type that is): one message for a file
+    checked alone, a file in a folder and a member of a .zip."""
+    suffix = Path(name).suffix.lower()
+    if suffix in SUPPORTED:
+        return None
+    if suffix in (".doc", ".rtf", ".odt", ".pages"):
+        return f"{suffix} files are not read: save the draft as .docx or PDF and try again"
+    return f"unsupported file type '{suffix or name}': use .docx, .pdf, .txt or .md"
+
+
 def read_bytes(data: bytes, name: str) -> Document:
     """Read one draft from memory; raises DraftError with a user-facing message."""
     suffix = Path(name).suffix.lower()
-    if suffix not in SUPPORTED:
-        if suffix in (".doc", ".rtf", ".odt", ".pages"):
-            raise UnsupportedFormat(
-                f"{suffix} files are not read: save the draft as .docx or PDF and try again"
-            )
-        raise UnsupportedFormat(
-            f"unsupported file type '{suffix or name}': use .docx, .pdf, .txt or .md"
-        )
+    refused = unsupported_reason(name)
+    if refused:
+        raise UnsupportedFormat(refused)
     if not data:
         raise NoText("the file is empty (0 bytes)")
     check_size(len(data))

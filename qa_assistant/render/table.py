@@ -194,9 +194,9 @@ def _csv_safe(value):
     return value
 
 
-def to_xlsx(records: list[dict]) -> bytes:
+def to_xlsx(records: list[dict], long: bool = False) -> bytes:
     buf = io.BytesIO()
-    writer = XlsxWriter(buf, has_decisions(records))
+    writer = XlsxWriter(buf, has_decisions(records), long=long)
     for r in records:
         writer.write(r)
     writer.close()
@@ -250,38 +250,53 @@ class XlsxWriter:
         self.wb.save(self.target)
 
 
-class RecordWriter:
-    """Batch output written one record at a time: .jsonl, .csv (wide, or ``long``) or .xlsx."""
+class JsonlWriter:
+    """Each record in full, one JSON object per line."""
 
-    def __init__(self, out: Path, long: bool = False) -> None:
-        self.suffix = out.suffix.lower()
-        self.long = long
-        if self.suffix not in (".jsonl", ".csv", ".xlsx"):
-            raise ValueError(f"unknown output type '{self.suffix}': use .jsonl, .csv or .xlsx")
-        if self.suffix == ".xlsx":
-            self.fh = None
-            self.xlsx = XlsxWriter(str(out), long=long)
-            return
-        self.fh = out.open("w", encoding="utf-8", newline="" if self.suffix == ".csv" else None)
-        if self.suffix == ".csv":
-            cols = LONG_COLUMNS if long else columns()
-            self.csv = csv.DictWriter(self.fh, fieldnames=cols, extrasaction="ignore")
-            self.csv.writeheader()
+    def __init__(self, out: Path) -> None:
+        self.fh = out.open("w", encoding="utf-8")
 
     def write(self, record: dict) -> None:
-        if self.suffix == ".jsonl":
-            self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif self.suffix == ".csv":
-            for row in long_rows(record) if self.long else [flat_row(record)]:
-                self.csv.writerow({k: _csv_safe(v) for k, v in row.items()})
-        else:
-            self.xlsx.write(record)
+        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
-        else:
-            self.xlsx.close()
+        self.fh.close()
+
+
+class CsvWriter:
+    """The wide table (one row per draft) or, ``long``, one row per draft x concern."""
+
+    def __init__(self, out: Path, long: bool = False) -> None:
+        self.long = long
+        self.fh = out.open("w", encoding="utf-8", newline="")
+        cols = LONG_COLUMNS if long else columns()
+        self.csv = csv.DictWriter(self.fh, fieldnames=cols, extrasaction="ignore")
+        self.csv.writeheader()
+
+    def write(self, record: dict) -> None:
+        for row in long_rows(record) if self.long else [flat_row(record)]:
+            self.csv.writerow({k: _csv_safe(v) for k, v in row.items()})
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class RecordWriter:
+    """Batch output written one record at a time, in the registered sample format of ``out``'s
+    extension (``render.formats``: .jsonl, .csv or .xlsx; ``long`` for one row per concern)."""
+
+    def __init__(self, out: Path, long: bool = False) -> None:
+        from qa_assistant.render.formats import SAMPLE, for_file
+
+        fmt = for_file(SAMPLE, out, long)
+        assert fmt.writer is not None
+        self.sink = fmt.writer(out)
+
+    def write(self, record: dict) -> None:
+        self.sink.write(record)
+
+    def close(self) -> None:
+        self.sink.close()
 
 
 def write_records(records: list[dict], out: Path, long: bool = False) -> None:

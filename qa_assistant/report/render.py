@@ -14,8 +14,6 @@ from qa_assistant.render.escape import md_text
 from qa_assistant.render.html import CSP
 from qa_assistant.report.view import Chart, ReportView
 
-REPORT_TYPES = (".docx", ".html", ".md")
-
 
 @lru_cache(maxsize=1)
 def _env():
@@ -218,14 +216,10 @@ def to_markdown(view: ReportView) -> str:
 
 
 def render_report(view: ReportView, suffix: str) -> bytes:
-    suffix = suffix.lower()
-    if suffix == ".docx":
-        return to_docx(view)
-    if suffix == ".html":
-        return to_html(view).encode("utf-8")
-    if suffix == ".md":
-        return to_markdown(view).encode("utf-8")
-    raise ValueError(f"unknown report type '{suffix}': use .docx, .html or .md")
+    """The report in the registered report format of ``suffix`` (``render.formats``)."""
+    from qa_assistant.render.formats import REPORT, as_bytes, for_file
+
+    return as_bytes(for_file(REPORT, "report" + suffix).render(view))
 
 
 def write_report(view: ReportView, out: Path) -> None:

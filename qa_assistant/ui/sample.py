@@ -130,13 +130,6 @@ def records(entries: list[Entry]) -> list[dict]:
 
 
 # -- issue 12: the inspector's sample report and the long export --------------------------------
-REPORT_MIMES = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".html": "text/html",
-    ".md": "text/markdown",
-}
-
-
 def report_records(entries: list[Entry]):
     """The batch records of the sample, with what the report needs (service, period and the
     learning passages), one at a time; everything stays in memory."""
@@ -151,7 +144,8 @@ def report_records(entries: list[Entry]):
 
 
 def sample_report(entries: list[Entry], suffix: str) -> bytes:
-    """The findings report of the sample as .docx, .html or .md bytes (never written to disk)."""
+    """The findings report of the sample in the report format of ``suffix`` (.docx, .html or
+    .md, ``render.formats``), as bytes: never written to disk."""
     from qa_assistant.report.build import build_report
     from qa_assistant.report.render import render_report
     from qa_assistant.report.view import build_view
@@ -159,11 +153,12 @@ def sample_report(entries: list[Entry], suffix: str) -> bytes:
     return render_report(build_view(build_report(report_records(entries))), suffix)
 
 
-def long_csv(entries: list[Entry]) -> bytes:
-    """One row per draft x concern (render.table.long_rows)."""
-    from qa_assistant.render.table import to_long_csv
+def sample_table(entries: list[Entry], name: str) -> bytes:
+    """The sample's records in the registered sample format ``name`` ("csv", "xlsx",
+    "long_csv": ``render.formats``), as bytes: never written to disk."""
+    from qa_assistant.render.formats import SAMPLE, as_bytes, get
 
-    return to_long_csv(list(report_records_plain(entries))).encode("utf-8")
+    return as_bytes(get(SAMPLE, name).render(records(entries)))
 
 
 def report_records_plain(entries: list[Entry]):
