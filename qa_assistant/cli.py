@@ -1,4 +1,4 @@
-"""Command line: ``qa-assistant check|batch|report|train|evaluate|corpus|compare|record``
+"""Command line: ``qa-assistant check|batch|report|train|evaluate|compare|record``
 (and ``frameworks``).
 
 Errors reach the user as one line on stderr and a non-zero exit, never a traceback; draft text
@@ -329,14 +329,6 @@ def _framework_flag(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _cmd_corpus(args: argparse.Namespace) -> int:
-    from qa_assistant.corpus.build import build_corpus
-
-    n = build_corpus(Path(args.folder))
-    print(f"built {n} draft(s) in {args.folder}", file=sys.stderr)
-    return 0
-
-
 def _positive(kind):
     def parse(text: str):
         try:
@@ -436,10 +428,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("frameworks", help="list the review frameworks to check against")
     p.set_defaults(func=_cmd_frameworks)
-
-    p = sub.add_parser("corpus", help="render corpus sources (.src.md) into .docx/.pdf/.txt")
-    p.add_argument("folder", nargs="?", default="sample_reports/corpus")
-    p.set_defaults(func=_cmd_corpus)
 
     from qa_assistant.qa.cli_support import add_parsers  # compare, record (issue 11)
 

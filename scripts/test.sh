@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup_env.sh test
 bash scripts/install_browser.sh || echo "warning: could not install Chromium; browser test will say why" >&2
-.venv/bin/ruff check qa_assistant tests app.py scripts
+.venv/bin/ruff check qa_assistant devtools tests app.py scripts
 exec .venv/bin/python -m pytest -q "$@"

@@ -1,6 +1,6 @@
 """The same draft as .docx, .pdf and .txt gets the same verdicts (a sample of the corpus).
 
-The full corpus figure is reported by ``python -m qa_assistant.learn.consistency`` (README); the
+The full corpus figure is reported by ``python -m devtools.consistency`` (README); the
 issue's target is 99 % of concern cells, which the tool does not yet reach (96 % agree in all
 three formats over the corpus; this sample does better), so the test pins the level it reaches on
 the sample and fails if it falls.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fixtures import rules_checker
 
-from qa_assistant.learn.consistency import measure
+from devtools.consistency import measure
 from qa_assistant.paths import ROOT
 
 

@@ -135,7 +135,7 @@ def test_corpus_labels_are_complete():
 
 
 def test_corpus_build_is_deterministic(tmp_path):
-    from qa_assistant.corpus.build import build_corpus
+    from devtools.corpus import build_corpus
 
     src = next(
         p

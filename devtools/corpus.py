@@ -4,16 +4,24 @@ The same draft can become a .docx (heading styles, bold pseudo-headings or numbe
 headings, chosen per draft from its id so the reader is exercised every way), a .pdf (reportlab,
 with real tables) or a .txt (plain lines, capitals or numbers for headings). Deterministic: the
 same sources give the same files.
+
+    python -m devtools.corpus build [FOLDER]   # default sample_reports/corpus
+
+A developer tool (it was ``qa-assistant corpus build``): PDFs need reportlab, a test extra.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from devtools import ROOT
 
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -277,3 +285,21 @@ def build_corpus(folder: Path) -> int:
             target.write_bytes(data)
         n += 1
     return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m devtools.corpus",
+        description="Render corpus sources (.src.md) into the .docx/.pdf/.txt their labels name.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="render every labelled source under FOLDER")
+    p.add_argument("folder", nargs="?", default=str(ROOT / "sample_reports" / "corpus"))
+    args = parser.parse_args(argv)
+    n = build_corpus(Path(args.folder))
+    print(f"built {n} draft(s) in {args.folder}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,6 @@
 """Format consistency: the same draft rendered as .docx, .pdf and .txt should get the same verdicts.
 
-``python -m qa_assistant.learn.consistency [FOLDER] [--every N]`` renders every corpus source
+``python -m devtools.consistency [FOLDER] [--every N]`` renders every corpus source
 (outside the lockbox) into the three formats, checks each with the rules, and reports the share of
 concern cells with the same status in all three, and the drafts whose owners or facts differ.
 """
@@ -12,11 +12,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devtools import ROOT
+from devtools.corpus import RENDER, parse_source
 from qa_assistant.checker import Checker
-from qa_assistant.corpus.build import RENDER, parse_source
 from qa_assistant.ingest import read_bytes
 from qa_assistant.learn.train import lockbox_voices
-from qa_assistant.paths import ROOT
 
 FORMATS = ("docx", "pdf", "txt")
 FACT_KEYS = ("looked_after", "incident_type", "child_age")
@@ -67,7 +67,8 @@ def measure(folder: Path, every: int = 1, checker: Checker | None = None) -> Con
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m devtools.consistency",
+                                 description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(ROOT / "sample_reports" / "corpus"))
     ap.add_argument("--every", type=int, default=1, help="use every Nth draft")
     args = ap.parse_args()
