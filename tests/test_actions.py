@@ -493,3 +493,52 @@ def test_owner_column_named_as_a_question():
     """
     (act,) = actions_of(spec)
     assert act.owners == ["childrens_social_care"] and act.due == date(2024, 11, 30)
+
+
+# -- owners as reviews write them (issue 8) ------------------------------------------------------
+OWNER_CASES = [
+    # an officer seconded to the YOT is the YOT's, whichever agency employs them
+    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
+     "| Update the communication passport | YOS SALT (seconded to YOS from Brackwell Community "
+     "Health) | 30/06/2025 |\n", [["yot"]]),
+    # the agent of a passive owns the action
+    ("Action plan\n\nTraining needs in relation to extremism will be considered by the YOT "
+     "manager by 30 June 2025.\n", [["yot"]]),
+    # a date with a year after a leading time phrase does not hide the subject
+    ("Recommendations\n\nEducation hours. By the start of the summer term 2025 the head teacher "
+     "of Hollins Lane Pupil Referral Unit will review every pupil open to the YJS.\n",
+     [["education"]]),
+]
+
+
+@pytest.mark.parametrize("text,owners", OWNER_CASES)
+def test_owners_as_reviews_write_them(tmp_path, text, owners):
+    draft = tmp_path / "plan.md"
+    draft.write_text(text, encoding="utf-8")
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == owners
+
+
+def test_a_plan_opened_in_the_middle_of_prose(tmp_path):
+    """"The following actions will be taken." makes the rest of its paragraph a plan; the
+    narrative before it gives no action."""
+    draft = tmp_path / "prose.txt"
+    draft.write_text(
+        "What we learned\n\nThe case manager did not read the referral. The following actions "
+        "will be taken. The Designated Safeguarding Lead at Ashcombe Academy will inform the YOT "
+        "of any monitoring alerts. Training needs will be considered by the YOT manager.\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["education"], ["yot"]]
+
+
+def test_narrative_in_a_plan_is_not_an_action(tmp_path):
+    draft = tmp_path / "plan.txt"
+    draft.write_text(
+        "Actions\n\nThe TM did act the same day, raising the risk to high on 20/08/25. "
+        "YOS TM to change the risk panel terms of reference by 30/09/25.\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["yot"]]

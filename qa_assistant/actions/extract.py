@@ -58,7 +58,8 @@ _CONTENTS_LINE = CONTENTS_ENTRY  # "5. Findings and Recommendations ........ 23"
 _LEAD_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Z][\w'’ ,&/-]{0,50}?[.:]\s+(?=\S)")
 _LEAD_TIME = re.compile(
     r"^\s*(?:by|before|within|from|no later than|in|during|over) (?:the )?[\w'’/ ]{0,30}?"
-    r"(?:\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|weeks?|months?|days?|term|quarter|year)\s*,?\s+",
+    r"(?:\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|weeks?|months?|days?|term|quarter|year)"
+    r"(?:\s+(?:20)?\d{2}(?:/\d{2})?)?\s*,?\s+",  # "the summer term 2025", "Q3 2025/26"
     re.I,
 )
 _NOT_A_VERB = re.compile(
@@ -68,6 +69,15 @@ _NOT_A_VERB = re.compile(
 )
 # "should have", "could have": critique of the past, not a recommendation
 _PAST_MODAL = re.compile(r"\b(should|could|would|might|must) have\b", re.I)
+# "The TM did act the same day, raising ... to high": a subject with a past verb is narrative
+_PAST_HEAD = re.compile(r"\b(did|was|were|had|has been|have been)\b", re.I)
+# the words that make a date a due date ("by 30/09/25", "Due: 30/09/25"), not when something
+# happened ("On 18/07/25 police served a notice")
+_DUE_CUE = re.compile(
+    r"\b(by|before|due|deadline|target|until|no later than|from|within|end of|starting)"
+    r"\b[\s:–-]*(?:the\s+)?(?:end\s+of\s+)?$",
+    re.I,
+)
 
 
 def _norm(text: str) -> str:
@@ -103,6 +113,10 @@ class ActionReader:
         self.no_action_headings = tuple(str(h).lower() for h in spec.get("no_action_headings", []))
         self.finding = [re.compile(p, re.I) for p in spec.get("finding_labels", [])]
         self.recommending = [re.compile(p, re.I) for p in spec.get("recommending", [])]
+        self.lead_ins = [re.compile(p, re.I) for p in spec.get("plan_lead_ins", [])]
+        self.secondment = re.compile(spec["secondment"], re.I) if spec.get("secondment") else None
+        passive = spec.get("passive_agent")
+        self.passive = re.compile(passive, re.I) if passive else None
         self.owner_label = re.compile(
             r"\b(?:owner|lead|responsible|by whom|who)\s*[:\-–]\s*([^;|()]+)", re.I
         )
@@ -202,6 +216,10 @@ class ActionReader:
             if in_plan and block.kind == "paragraph":
                 actions.extend(self._from_plan_paragraph(block, people, year))
                 continue
+            plan_text = self._after_lead_in(text) if block.kind == "paragraph" else None
+            if plan_text:
+                actions.extend(self._from_plan_paragraph(block, people, year, plan_text))
+                continue
             actions.extend(self._from_prose(block, people, year))
         return [a for a in actions if a.text]
 
@@ -247,9 +265,24 @@ class ActionReader:
             review=review,
         )
 
-    def _from_plan_paragraph(self, block: Block, people, year) -> list[Action]:
-        """In a plan or recommendations section: the sentences that recommend or assign."""
-        text = block.text
+    def _after_lead_in(self, text: str) -> str:
+        """The rest of a paragraph after a sentence that opens a plan ("The following actions
+        will be taken."), or ''."""
+        for p in self.lead_ins:
+            m = p.search(text)
+            if m:
+                end = re.search(r"[.:]\s+|$", text[m.end() :])
+                rest = text[m.end() + (end.end() if end else 0) :].strip()
+                if len(rest.split()) >= 4:
+                    return rest
+        return ""
+
+    def _from_plan_paragraph(
+        self, block: Block, people, year, text: str | None = None
+    ) -> list[Action]:
+        """In a plan or recommendations section (or after a plan's lead-in): the sentences that
+        recommend or assign."""
+        text = text or block.text
         if text.rstrip().endswith(":") or len(text.split()) < 4 or self._finding(text):
             return []
         parts = split_label(text)
@@ -260,12 +293,17 @@ class ActionReader:
             self._from_text(s, block, people, year)
             for s in sentences
             if not _PAST_MODAL.search(s)
-            and (
-                self._recommends(s)
-                or self._owner_first(s)
-                or find_due(s, self.timescales, year).dated
-            )
+            and (self._recommends(s) or self._owner_first(s) or self._due_date_only(s, year))
         ]
+
+    def _due_date_only(self, sentence: str, year: int | None) -> bool:
+        """A plan sentence with a due date and no owner or modal ("Training for staff by
+        March"), but not one that says when something happened."""
+        due = find_due(sentence, self.timescales, year)
+        if not due.dated:
+            return False
+        at = sentence.lower().find(due.timescale.lower())
+        return at < 0 or bool(_DUE_CUE.search(sentence[:at])) or not due.when
 
     def _from_prose(self, block: Block, people, year) -> list[Action]:
         """Outside the plan only "<agency> to <verb> ... by <date>" sentences are actions."""
@@ -289,6 +327,8 @@ class ActionReader:
         if m.group(1).lower() == "to" and _NOT_A_VERB.match(text, m.end()):
             return []  # "line manager to the case manager": a preposition, not "to <verb>"
         head = text[: m.start()]
+        if _PAST_HEAD.search(head):
+            return []  # "The TM did act the same day, raising it to high": narrative
         # a subject with an appositive ("the Head of Inclusion, Westhallow Council, will") may
         # run longer than a bare one
         if len(head.split()) > (16 if "," in head else 9):
@@ -323,15 +363,20 @@ class ActionReader:
         text = " ".join(text.split())
         owners: list[str] = []
         if owner_text and not self.annotator.default_cues.is_placeholder(owner_text):
-            owners = [a for a, _ in self.specific(self.annotator.agencies_in(owner_text))]
+            owners = self._seconded_to(owner_text) or [
+                a for a, _ in self.specific(self.annotator.agencies_in(owner_text))
+            ]
             owners += self._people_owners(owner_text, people)
         if not owners:
             head = self._owner_first(text)
             owners = [a for a, _ in head]
+            verb = self.owner_verb.search(text)
+            if head and verb:
+                owners = self._seconded_to(text[: verb.start()]) or owners
+            if not owners and verb and verb.start() <= 40:
+                owners = self._people_owners(text[: verb.start()], people)
             if not owners:
-                m = self.owner_verb.search(text)
-                if m and m.start() <= 40:
-                    owners = self._people_owners(text[: m.start()], people)
+                owners = self._passive_agent(text)
             if head and not owner_text:
                 owner_text = " ".join(t for _, t in head)
         owners = list(dict.fromkeys(owners))
@@ -362,6 +407,22 @@ class ActionReader:
             section=block.section,
             review=review,
         )
+
+    def _seconded_to(self, text: str) -> list[str]:
+        """ "police officer seconded to the YOS": the agency the officer works in, not theirs."""
+        m = self.secondment.search(text) if self.secondment else None
+        if not m:
+            return []
+        found = self.annotator.agencies_in(text[m.end() : m.end() + 80])
+        return [found[0][0]] if found else []
+
+    def _passive_agent(self, text: str) -> list[str]:
+        """ "... will be considered by the YOT manager": the agent owns the action."""
+        m = self.passive.search(text) if self.passive else None
+        if not m:
+            return []
+        found = self.specific(self.annotator.agencies_in(" ".join(text[m.end() :].split()[:8])))
+        return [found[0][0]] if found else []
 
     def _due(self, text: str, year: int | None = None) -> Due:
         low = text.lower().strip()

@@ -179,6 +179,12 @@ class ActionsFile(Strict):
     learning_headings: Words = Field(default_factory=list)
     trace_min_shared_words: int = 2
     trace_stop_words: Words = Field(default_factory=list)
+    # a sentence that opens a plan inside a paragraph ("The following actions will be taken.")
+    plan_lead_ins: Words = Field(default_factory=list)
+    # "seconded (from X) to Y": the owner is Y (regex; the agency named right after it)
+    secondment: str = ""
+    # "will be <done> by <agency>": the agent of a passive is the owner (regex before the agent)
+    passive_agent: str = ""
 
 
 class LookedAfter(Strict):
