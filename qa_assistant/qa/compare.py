@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from qa_assistant.qa.decisions import norm, similarity
 from qa_assistant.render.escape import html_text, md_text
 from qa_assistant.result.model import DraftResult
-from qa_assistant.ui.style import STATUS_ORDER, status_text
+from qa_assistant.result.status import status_rank, status_text
 
 SAME_PASSAGE = 0.8
 SAME_ACTION = 0.6
@@ -53,7 +53,7 @@ class ConcernChange:
 
     @property
     def direction(self) -> str:
-        d = STATUS_ORDER.get(self.new, 0) - STATUS_ORDER.get(self.old, 0)
+        d = status_rank(self.new) - status_rank(self.old)
         return "better" if d > 0 else "worse" if d < 0 else "same"
 
     def to_dict(self) -> dict:
@@ -161,7 +161,7 @@ def _unmatched(a: list[str], b: list[str]) -> list[str]:
 
 
 def _section_texts(result: DraftResult) -> list[tuple[str, str]]:
-    from qa_assistant.ui.highlight import sections
+    from qa_assistant.render.draft_html import sections
 
     return [(s.title, " ".join(b.text for b in s.blocks)) for s in sections(result)]
 

@@ -26,11 +26,12 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from qa_assistant.checks.owners import owner_label, reviewing_agency
 from qa_assistant.errors import DraftError
 from qa_assistant.ingest.docx_reader import paragraph_text, structure
 from qa_assistant.ingest.guards import ZIP_MAGIC, open_safe_zip
 from qa_assistant.result.model import ConcernResult, DraftResult, Evidence
-from qa_assistant.ui.style import STATUS_ORDER, status_text
+from qa_assistant.result.status import status_rank, status_text
 
 AUTHOR = "QA assistant"
 INITIALS = "QA"
@@ -225,8 +226,6 @@ def _action_at(result: DraftResult | None, e: Evidence | None):
 
 def _action_line(c: ConcernResult, a, head: str) -> str | None:
     """What is wrong with *this* action for the SMART and multi-agency concerns."""
-    from qa_assistant.ui.style import owner_label, reviewing_agency
-
     if c.id == "actions_smart":
         missing = [w for w, ok in (("a named owner", a.owned), ("a target date", a.dated),
                                    ("a specific outcome", a.specific)) if not ok]
@@ -276,7 +275,7 @@ def finding_line(c: ConcernResult, e: Evidence | None, result: DraftResult | Non
 
 
 def summary_lines(result: DraftResult, unplaced: int = 0) -> list[str]:
-    gaps = sorted(result.gaps, key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+    gaps = sorted(result.gaps, key=lambda c: (status_rank(c.status), c.id))
     lines = [
         f"QA summary: score {result.score}/100; {len(gaps)} gap(s) of "
         f"{len(result.concerns)} concerns."
@@ -322,7 +321,7 @@ def _attach(document, layout: _Layout, result: DraftResult, include_met: bool = 
     for t in layout.all:
         if not t.findings:
             continue
-        ordered = sorted(t.findings, key=lambda f: (STATUS_ORDER.get(f[0].status, 0), f[0].id))
+        ordered = sorted(t.findings, key=lambda f: (status_rank(f[0].status), f[0].id))
         _comment(document, t.paragraph, [finding_line(c, e, result) for c, e in ordered])
     return unplaced
 
@@ -400,7 +399,7 @@ def _append_summary(document, result: DraftResult) -> None:
     for cell, text in zip(table.rows[0].cells, ("Concern", "Status", "What to add"), strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+    ordered = sorted(result.concerns.values(), key=lambda c: (status_rank(c.status), c.id))
     for c in ordered:
         row = table.add_row().cells
         row[0].text = _xml_safe(c.title)

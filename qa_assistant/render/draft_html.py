@@ -16,7 +16,29 @@ from dataclasses import dataclass, field
 
 from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
-from qa_assistant.ui.style import STATUS_ORDER, concern_tint, status_style, status_text
+from qa_assistant.result.status import status_rank, status_style, status_text
+
+# One tint (highlight background) and one stronger edge colour per concern, in checklist order.
+CONCERN_TINTS = [
+    ("#FFE0B2", "#E65100"),  # orange
+    ("#BBDEFB", "#1565C0"),  # blue
+    ("#C8E6C9", "#2E7D32"),  # green
+    ("#E1BEE7", "#7B1FA2"),  # purple
+    ("#FFF59D", "#9E8600"),  # yellow
+    ("#B2EBF2", "#00838F"),  # cyan
+    ("#F8BBD0", "#AD1457"),  # pink
+    ("#FFCCBC", "#BF360C"),  # deep orange
+    ("#DCEDC8", "#558B2F"),  # light green
+    ("#D1C4E9", "#4527A0"),  # deep purple
+    ("#CFD8DC", "#455A64"),  # blue grey
+    ("#F0F4C3", "#827717"),  # lime
+]
+
+
+def concern_tint(index: int) -> tuple[str, str]:
+    """The highlight tint and edge colour of the concern at ``index`` in checklist order."""
+    return CONCERN_TINTS[index % len(CONCERN_TINTS)]
+
 
 CSS = """
 .qa-draft{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;
@@ -160,7 +182,7 @@ def gaps_by_section(result: DraftResult, secs: list[Section]) -> dict[int, list[
         for number in hit:
             out[number].append(c)
     for number in out:
-        out[number].sort(key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+        out[number].sort(key=lambda c: (status_rank(c.status), c.id))
     return out
 
 
