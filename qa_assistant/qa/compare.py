@@ -12,7 +12,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from qa_assistant.qa.decisions import norm, similarity
+from qa_assistant.document.text import NUMBERED_TITLE, normalise
+from qa_assistant.qa.decisions import similarity
 from qa_assistant.render.escape import html_text, md_text
 from qa_assistant.result.model import DraftResult
 from qa_assistant.result.status import status_rank, status_text
@@ -167,7 +168,7 @@ def _section_texts(result: DraftResult) -> list[tuple[str, str]]:
 
 
 def _title_key(title: str) -> str:
-    return re.sub(r"^[\d.\s)]+", "", norm(title))
+    return normalise(title, NUMBERED_TITLE)
 
 
 def compare_sections(old: DraftResult, new: DraftResult) -> list[SectionChange]:
@@ -196,7 +197,7 @@ def compare_sections(old: DraftResult, new: DraftResult) -> list[SectionChange]:
 def _text_ratio(a: str, b: str) -> float:
     from difflib import SequenceMatcher
 
-    a, b = norm(a), norm(b)
+    a, b = normalise(a), normalise(b)
     if a == b:
         return 1.0
     # word-level: fast and meaningful for prose
@@ -205,7 +206,7 @@ def _text_ratio(a: str, b: str) -> float:
 
 def _action_diff(a, b) -> list[str]:
     what = []
-    if norm(a.text) != norm(b.text):
+    if normalise(a.text) != normalise(b.text):
         what.append("text")
     if sorted(a.owners) != sorted(b.owners):
         what.append("owners")

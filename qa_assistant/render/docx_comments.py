@@ -27,6 +27,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from qa_assistant.checks.owners import owner_label, reviewing_agency
+from qa_assistant.document.text import normalise
 from qa_assistant.errors import DraftError
 from qa_assistant.ingest.docx_reader import paragraph_text, structure
 from qa_assistant.ingest.guards import ZIP_MAGIC, open_safe_zip
@@ -42,10 +43,6 @@ MAX_COMMENT_CHARS = 4000
 
 def _xml_safe(text: str) -> str:
     return _NOT_XML.sub(" ", text or "")
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 @dataclass(eq=False)
@@ -66,7 +63,7 @@ class _Layout:
         self.headings: list[_Target] = []
 
     def add(self, paragraph: Paragraph, text: str) -> _Target:
-        t = _Target(paragraph, _norm(text))
+        t = _Target(paragraph, normalise(text))
         self.all.append(t)
         return t
 
@@ -81,7 +78,7 @@ class _Layout:
 
 def _needles(text: str) -> list[str]:
     """Strings to look for: the whole passage, its table-cell pieces, then its opening words."""
-    n = _norm(text)
+    n = normalise(text)
     out = [n]
     pieces = sorted((p.strip() for p in n.split(" | ") if p.strip()), key=len, reverse=True)
     out.extend(p for p in pieces if p != n)
@@ -220,8 +217,8 @@ def _action_at(result: DraftResult | None, e: Evidence | None):
     for a in result.actions:
         if a.end > a.start and a.start <= e.start < a.end:
             return a
-    n = _norm(e.text)
-    return next((a for a in result.actions if _norm(a.text) == n), None)
+    n = normalise(e.text)
+    return next((a for a in result.actions if normalise(a.text) == n), None)
 
 
 def _action_line(c: ConcernResult, a, head: str) -> str | None:
@@ -314,7 +311,7 @@ def _attach(document, layout: _Layout, result: DraftResult, include_met: bool = 
                 t.findings.append((c, e))
             placed = True
         if c.is_gap and not placed:
-            names = {_norm(s) for s in c.explanation.sections}
+            names = {normalise(s) for s in c.explanation.sections}
             for t in layout.headings:
                 if t.text in names and not any(fc.id == c.id for fc, _ in t.findings):
                     t.findings.append((c, None))

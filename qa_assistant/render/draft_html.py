@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from qa_assistant.document.text import normalise
 from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
 from qa_assistant.result.status import status_rank, status_style, status_text
@@ -169,7 +170,7 @@ def gaps_by_section(result: DraftResult, secs: list[Section]) -> dict[int, list[
     by_title: dict[str, list[Section]] = {}
     for s in secs:
         if s.heading is not None:
-            by_title.setdefault(_norm(s.title), []).append(s)
+            by_title.setdefault(normalise(s.title), []).append(s)
     for c in result.gaps:
         hit: set[int] = set()
         for e in c.evidence:
@@ -177,7 +178,7 @@ def gaps_by_section(result: DraftResult, secs: list[Section]) -> dict[int, list[
             if s is not None:
                 hit.add(s.number)
         for name in c.explanation.sections:
-            for s in by_title.get(_norm(name), []):
+            for s in by_title.get(normalise(name), []):
                 hit.add(s.number)
         for number in hit:
             out[number].append(c)
@@ -189,10 +190,6 @@ def gaps_by_section(result: DraftResult, secs: list[Section]) -> dict[int, list[
 def unplaced_gaps(result: DraftResult) -> list[ConcernResult]:
     """Gap concerns with no evidence and no section: nothing in the draft addresses them."""
     return [c for c in result.gaps if not c.evidence and not c.explanation.sections]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 # -- rendering ---------------------------------------------------------------------------
