@@ -47,21 +47,22 @@ from qa_assistant.qa.decisions import (
     with_decision,
 )
 from qa_assistant.qa.record import render_record_docx, render_record_html
+from qa_assistant.render.checklist_html import action_table_html, checklist_html, yot_only_warning
+from qa_assistant.render.draft_html import CSS as DRAFT_CSS
+from qa_assistant.render.draft_html import concern_numbers, draft_html, evidence_links_html
 from qa_assistant.render.escape import html_text, md_text, safe_file_stem
 from qa_assistant.render.formats import APP, DOCX_MIME, REPORT, SAMPLE, formats
-from qa_assistant.ui.alerts import alert_html, heading_html
-from qa_assistant.ui.charts import concern_chart, owner_chart
-from qa_assistant.ui.checklist import action_table_html, checklist_html, yot_only_warning
-from qa_assistant.ui.exports import downloads
-from qa_assistant.ui.highlight import CSS as DRAFT_CSS
-from qa_assistant.ui.highlight import concern_numbers, draft_html, evidence_links_html
-from qa_assistant.ui.review import (
+from qa_assistant.render.review_html import (
     decisions_table_html,
     findings,
     flags_html,
     stale_html,
     summary_html,
 )
+from qa_assistant.result.status import STATUS_STYLE, status_style, status_text
+from qa_assistant.ui.alerts import alert_html, heading_html
+from qa_assistant.ui.charts import concern_chart, owner_chart
+from qa_assistant.ui.exports import downloads
 from qa_assistant.ui.sample import (
     DRAFT_COL,
     concern_counts,
@@ -73,7 +74,6 @@ from qa_assistant.ui.sample import (
     sample_table,
     yot_only_count,
 )
-from qa_assistant.ui.style import STATUS_STYLE, status_style, status_text
 from qa_assistant.ui.uploads import (
     ACCEPTED_TYPES,
     SAMPLE_TYPES,
@@ -702,7 +702,9 @@ def intro() -> None:
     with st.container(border=True):
         st.markdown(
             "**How it works.** The assistant reads the draft, finds the passages that address "
-            "each concern, and judges each concern **✔ Met**, **◐ Partly met** or **✘ Missing**. "
+            "each concern, and judges each concern "
+            f"**{status_text('met')}**, **{status_text('partial')}** or "
+            f"**{status_text('missing')}**. "
             "You get the gaps first with what to add, the draft with the evidence highlighted, "
             "the action plan as read (owners and dates), and a Word copy with the findings as "
             "comments. As the reviewer you accept, dismiss or mark each finding not applicable, "

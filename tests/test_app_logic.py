@@ -17,17 +17,18 @@ import pytest
 from qa_assistant.actions.extract import Action
 from qa_assistant.checker import Checker
 from qa_assistant.checks.packs import cached_rules
-from qa_assistant.render.docx_comments import annotated_docx
-from qa_assistant.render.html import render_html
-from qa_assistant.result.model import ConcernResult, DraftResult, Explanation
-from qa_assistant.ui.checklist import (
+from qa_assistant.render.checklist_html import (
     action_rows,
     checklist_html,
     ordered_concerns,
     yot_only_warning,
 )
+from qa_assistant.render.docx_comments import annotated_docx
+from qa_assistant.render.draft_html import draft_html, evidence_links, legend_html, sections
+from qa_assistant.render.html import render_html
+from qa_assistant.result.model import ConcernResult, DraftResult, Explanation
+from qa_assistant.result.status import STATUS_ORDER, status_text
 from qa_assistant.ui.exports import downloads
-from qa_assistant.ui.highlight import draft_html, evidence_links, legend_html, sections
 from qa_assistant.ui.sample import (
     concern_counts,
     error_rows,
@@ -37,7 +38,6 @@ from qa_assistant.ui.sample import (
     sample_rows,
     yot_only_count,
 )
-from qa_assistant.ui.style import STATUS_ORDER, status_text
 from qa_assistant.ui.uploads import Entry, Upload, check_upload, check_uploads, expand_uploads
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> & "quotes"'
@@ -462,7 +462,8 @@ def _contrast(a: str, b: str) -> float:
 
 
 def test_colours_have_sufficient_contrast():
-    from qa_assistant.ui.style import CONCERN_TINTS, STATUS_STYLE
+    from qa_assistant.render.draft_html import CONCERN_TINTS
+    from qa_assistant.result.status import STATUS_STYLE
 
     for s in STATUS_STYLE.values():
         assert _contrast(s.fg, s.bg) >= 7.0, s  # status chips: WCAG AAA

@@ -102,7 +102,7 @@ def test_every_number_matches_the_batch_results(run):
             f"{both} both; {specific} were specific.") in text
     assert f"{corporate} of the {len(la_rows)} reviews about looked-after children gave the " \
            "corporate parent" in text
-    from qa_assistant.ui.style import owner_label
+    from qa_assistant.checks.owners import owner_label
 
     for agency, k in Counter(o for s in owners_of for o in s).items():
         assert f"{owner_label(agency)} | {k} of {n}" in text

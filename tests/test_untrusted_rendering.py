@@ -27,7 +27,9 @@ from markdown_it import MarkdownIt
 from test_app_logic import DRAFT, as_markdown
 
 from qa_assistant.checker import Checker
+from qa_assistant.render.checklist_html import action_table_html, checklist_html
 from qa_assistant.render.docx_comments import annotated_docx
+from qa_assistant.render.draft_html import draft_html, evidence_links_html
 from qa_assistant.render.escape import (
     WORD_JOINER,
     html_text,
@@ -38,8 +40,6 @@ from qa_assistant.render.escape import (
 from qa_assistant.render.html import CSP, render_html
 from qa_assistant.render.markdown import render_markdown
 from qa_assistant.ui.alerts import alert_html, heading_html
-from qa_assistant.ui.checklist import action_table_html, checklist_html
-from qa_assistant.ui.highlight import draft_html, evidence_links_html
 
 ROOT = Path(__file__).resolve().parent.parent
 NOWHERE = "http://127.0.0.1:9"  # the discard port: never contacted by these tests

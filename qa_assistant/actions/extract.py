@@ -18,6 +18,7 @@ from qa_assistant.checks.packs import RuleSet
 from qa_assistant.checks.rule_check import heading_matches
 from qa_assistant.document.headings import CONTENTS_ENTRY
 from qa_assistant.document.model import Block
+from qa_assistant.document.text import TABLE_HEADER, normalise
 from qa_assistant.nlp.annotate import AnalysedDraft, Annotator
 from qa_assistant.nlp.negation import split_label
 
@@ -78,11 +79,6 @@ _DUE_CUE = re.compile(
     r"\b[\s:–-]*(?:the\s+)?(?:end\s+of\s+)?$",
     re.I,
 )
-
-
-def _norm(text: str) -> str:
-    text = re.sub(r"^[\d.\s)]+", "", text.lower())
-    return " ".join(re.sub(r"[^a-z0-9'’/& ]+", " ", text).split())
 
 
 def _has_phrase(text: str, phrases) -> str | None:
@@ -172,11 +168,11 @@ class ActionReader:
     def _column(self, header: tuple[str, ...], kind: str) -> int | None:
         names = self.columns[kind]
         for i, cell in enumerate(header):
-            c = _norm(cell)
+            c = normalise(cell, TABLE_HEADER)
             if c in names:
                 return i
         for i, cell in enumerate(header):
-            c = _norm(cell)
+            c = normalise(cell, TABLE_HEADER)
             short = len(c.split()) <= 5  # "Who will do it?": a short header is read by its words
             if any(
                 re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.result.model import ConcernResult, Evidence, Flag
-
-STATUSES = ("met", "partial", "missing")
+from qa_assistant.result.status import STATUSES
 
 
 def status_features(concerns: dict[str, ConcernResult]) -> dict[str, float]:

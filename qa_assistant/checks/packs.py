@@ -29,8 +29,8 @@ from qa_assistant.checks.schema import (
     label,
 )
 from qa_assistant.paths import framework_dir, frameworks_dir
+from qa_assistant.result.status import STATUSES
 
-STATUSES = ("met", "partial", "missing")
 # Features every pack may read besides its own signals and combos: the section features computed
 # by the rule interpreter and the action-plan and fact features the checker supplies. A decision
 # naming anything else is a typo and fails at load.

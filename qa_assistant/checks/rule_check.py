@@ -17,15 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.checks.packs import ConcernPack
+from qa_assistant.document.text import HEADING, normalise
 from qa_assistant.nlp.annotate import AnalysedDraft
 from qa_assistant.result.model import Evidence
-
-_STRIP_NUM = re.compile(r"^[\s\d.)(ivx]+\s+", re.I)
-
-
-def normalise_heading(text: str) -> str:
-    text = _STRIP_NUM.sub("", text.lower().replace("’", "'"))
-    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
 
 
 @lru_cache(maxsize=256)
@@ -37,7 +31,7 @@ def _synonyms_pattern(synonyms: tuple[str, ...]) -> re.Pattern:
 def heading_matches(heading: str, synonyms: tuple[str, ...]) -> bool:
     """Does the heading contain one of the synonyms as whole words? (Cached: it is asked for
     every sentence's headings by every pack.)"""
-    h = normalise_heading(heading)
+    h = normalise(heading, HEADING)
     if not h or not synonyms:
         return False
     return _synonyms_pattern(tuple(synonyms)).search(h) is not None

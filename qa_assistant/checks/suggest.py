@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import yaml
 
+from qa_assistant.document.text import normalise
 from qa_assistant.paths import frameworks_dir
 
 OPENING = 1500  # characters of the draft read: its title and first paragraphs
@@ -31,7 +32,7 @@ def _phrases(root: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
 def suggest_framework(text: str) -> tuple[str, str] | None:
     """(name, title) of the framework the draft's opening suggests, or None."""
-    head = " ".join(text[:OPENING].lower().split())
+    head = normalise(text[:OPENING])
     best, best_len = None, 0
     for name, title, phrases in _phrases(str(frameworks_dir())):
         for phrase in phrases:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from qa_assistant.document.headings import looks_like_heading, standalone_title
 from qa_assistant.document.model import Document, DocumentBuilder, Location
+from qa_assistant.document.text import normalise
 from qa_assistant.errors import DraftError, Encrypted, NoText, TooLarge, UnsupportedFormat
 from qa_assistant.ingest import pdf_budget
 from qa_assistant.ingest.guards import MAX_PAGES, PDF_MAGIC, check_pdf_streams
@@ -479,7 +480,7 @@ def _is_password_error(exc: BaseException) -> bool:
 
 # -- layout: running headers, headings, paragraphs ----------------------------------------------
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return re.sub(r"\d+", "#", normalise(text))
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:

@@ -3,13 +3,13 @@ label each sentence with the concerns its evidence strings name."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from qa_assistant.checker import Checker
 from qa_assistant.checks.rule_check import RuleOutcome
+from qa_assistant.document.text import LABELLED_QUOTE, normalise
 from qa_assistant.ingest import read_path
 from qa_assistant.learn.labels import LabelledDraft
 from qa_assistant.nlp.annotate import AnalysedDraft
@@ -25,20 +25,14 @@ class Prepared:
     sentence_y: np.ndarray  # (n sentences, n concerns) 0/1
 
 
-def _norm(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"^[\s\d.)(•\-*]+", "", text)
-    return " ".join(re.sub(r"[^\w'|% ]+", " ", text).split())
-
-
 def sentence_labels(
     draft: AnalysedDraft, evidence: dict[str, list[str]], ids: list[str]
 ) -> np.ndarray:
     y = np.zeros((len(draft.sentences), len(ids)), dtype=int)
-    sents = [_norm(s.text) for s in draft.sentences]
+    sents = [normalise(s.text, LABELLED_QUOTE) for s in draft.sentences]
     for j, cid in enumerate(ids):
         for ev in evidence.get(cid, []):
-            e = _norm(ev)
+            e = normalise(ev, LABELLED_QUOTE)
             if len(e) < 4:
                 continue
             for i, s in enumerate(sents):

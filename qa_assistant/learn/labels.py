@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-STATUSES = ("met", "partial", "missing")
+from qa_assistant.result.status import STATUSES
+
 # The inspectorate's headline concerns, and the first twelve concerns of ../shared/concerns.md
 # (the corpus's first seven voices were written against these): figures are reported for both.
 HEADLINE = ("lived_experience", "voice_of_child", "multi_agency_actions", "management_oversight")

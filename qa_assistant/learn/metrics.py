@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-STATUSES = ("met", "partial", "missing")
+from qa_assistant.result.status import STATUSES
 
 
 def gap_f1(gold: list[str], pred: list[str]) -> float:

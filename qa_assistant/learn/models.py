@@ -24,8 +24,8 @@ from qa_assistant.checks.packs import RuleSet
 from qa_assistant.checks.rule_check import RuleOutcome
 from qa_assistant.learn.tfidf import PlainTfidf
 from qa_assistant.nlp.annotate import AnalysedDraft
+from qa_assistant.result.status import STATUSES
 
-STATUSES = ("met", "partial", "missing")
 FORMAT = 2
 VOCAB_FILE = "vocabularies.json"
 WEIGHTS_FILE = "weights.npz"

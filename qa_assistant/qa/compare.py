@@ -12,10 +12,11 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from qa_assistant.qa.decisions import norm, similarity
+from qa_assistant.document.text import NUMBERED_TITLE, normalise
+from qa_assistant.qa.decisions import similarity
 from qa_assistant.render.escape import html_text, md_text
 from qa_assistant.result.model import DraftResult
-from qa_assistant.ui.style import STATUS_ORDER, status_text
+from qa_assistant.result.status import status_rank, status_text
 
 SAME_PASSAGE = 0.8
 SAME_ACTION = 0.6
@@ -53,7 +54,7 @@ class ConcernChange:
 
     @property
     def direction(self) -> str:
-        d = STATUS_ORDER.get(self.new, 0) - STATUS_ORDER.get(self.old, 0)
+        d = status_rank(self.new) - status_rank(self.old)
         return "better" if d > 0 else "worse" if d < 0 else "same"
 
     def to_dict(self) -> dict:
@@ -161,13 +162,13 @@ def _unmatched(a: list[str], b: list[str]) -> list[str]:
 
 
 def _section_texts(result: DraftResult) -> list[tuple[str, str]]:
-    from qa_assistant.ui.highlight import sections
+    from qa_assistant.render.draft_html import sections
 
     return [(s.title, " ".join(b.text for b in s.blocks)) for s in sections(result)]
 
 
 def _title_key(title: str) -> str:
-    return re.sub(r"^[\d.\s)]+", "", norm(title))
+    return normalise(title, NUMBERED_TITLE)
 
 
 def compare_sections(old: DraftResult, new: DraftResult) -> list[SectionChange]:
@@ -196,7 +197,7 @@ def compare_sections(old: DraftResult, new: DraftResult) -> list[SectionChange]:
 def _text_ratio(a: str, b: str) -> float:
     from difflib import SequenceMatcher
 
-    a, b = norm(a), norm(b)
+    a, b = normalise(a), normalise(b)
     if a == b:
         return 1.0
     # word-level: fast and meaningful for prose
@@ -205,7 +206,7 @@ def _text_ratio(a: str, b: str) -> float:
 
 def _action_diff(a, b) -> list[str]:
     what = []
-    if norm(a.text) != norm(b.text):
+    if normalise(a.text) != normalise(b.text):
         what.append("text")
     if sorted(a.owners) != sorted(b.owners):
         what.append("owners")

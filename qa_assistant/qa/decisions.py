@@ -52,6 +52,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from qa_assistant.document.text import normalise
 from qa_assistant.result.model import ConcernResult, DraftResult, Flag
 
 FORMAT = "qa-assistant-decisions"
@@ -247,16 +248,12 @@ def parse_decisions(
 
 
 # -- findings and fingerprints ----------------------------------------------------------------
-def norm(text: str) -> str:
-    return " ".join(str(text).split()).lower()
-
-
 def action_id(action) -> str:
-    return norm(action.text)[:300] or "(empty action)"
+    return normalise(action.text)[:300] or "(empty action)"
 
 
 def similarity(a: str, b: str) -> float:
-    a, b = norm(a)[:MAX_QUOTE], norm(b)[:MAX_QUOTE]
+    a, b = normalise(a)[:MAX_QUOTE], normalise(b)[:MAX_QUOTE]
     if a == b:
         return 1.0
     if not a or not b:

@@ -19,7 +19,7 @@ from qa_assistant.qa.decisions import (
     DecidedResult,
     reviewer_of,
 )
-from qa_assistant.ui.style import STATUS_ORDER, status_text
+from qa_assistant.result.status import status_rank, status_text
 
 FRAMEWORK = (
     "HM Inspectorate of Probation's findings on learning reviews after serious incidents in "
@@ -61,7 +61,7 @@ def record_rows(d: DecidedResult) -> list[RecordRow]:
     order = {cid: i for i, cid in enumerate(d.concerns)}
     views = sorted(
         d.concerns.values(),
-        key=lambda v: (STATUS_ORDER.get(v.concern.status, 0), order[v.concern.id]),
+        key=lambda v: (status_rank(v.concern.status), order[v.concern.id]),
     )
     return [
         RecordRow(

@@ -26,11 +26,13 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from qa_assistant.checks.owners import owner_label, reviewing_agency
+from qa_assistant.document.text import normalise
 from qa_assistant.errors import DraftError
 from qa_assistant.ingest.docx_reader import paragraph_text, structure
 from qa_assistant.ingest.guards import ZIP_MAGIC, open_safe_zip
 from qa_assistant.result.model import ConcernResult, DraftResult, Evidence
-from qa_assistant.ui.style import STATUS_ORDER, status_text
+from qa_assistant.result.status import status_rank, status_text
 
 AUTHOR = "QA assistant"
 INITIALS = "QA"
@@ -41,10 +43,6 @@ MAX_COMMENT_CHARS = 4000
 
 def _xml_safe(text: str) -> str:
     return _NOT_XML.sub(" ", text or "")
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
 
 
 @dataclass(eq=False)
@@ -65,7 +63,7 @@ class _Layout:
         self.headings: list[_Target] = []
 
     def add(self, paragraph: Paragraph, text: str) -> _Target:
-        t = _Target(paragraph, _norm(text))
+        t = _Target(paragraph, normalise(text))
         self.all.append(t)
         return t
 
@@ -80,7 +78,7 @@ class _Layout:
 
 def _needles(text: str) -> list[str]:
     """Strings to look for: the whole passage, its table-cell pieces, then its opening words."""
-    n = _norm(text)
+    n = normalise(text)
     out = [n]
     pieces = sorted((p.strip() for p in n.split(" | ") if p.strip()), key=len, reverse=True)
     out.extend(p for p in pieces if p != n)
@@ -219,14 +217,12 @@ def _action_at(result: DraftResult | None, e: Evidence | None):
     for a in result.actions:
         if a.end > a.start and a.start <= e.start < a.end:
             return a
-    n = _norm(e.text)
-    return next((a for a in result.actions if _norm(a.text) == n), None)
+    n = normalise(e.text)
+    return next((a for a in result.actions if normalise(a.text) == n), None)
 
 
 def _action_line(c: ConcernResult, a, head: str) -> str | None:
     """What is wrong with *this* action for the SMART and multi-agency concerns."""
-    from qa_assistant.ui.style import owner_label, reviewing_agency
-
     if c.id == "actions_smart":
         missing = [w for w, ok in (("a named owner", a.owned), ("a target date", a.dated),
                                    ("a specific outcome", a.specific)) if not ok]
@@ -276,7 +272,7 @@ def finding_line(c: ConcernResult, e: Evidence | None, result: DraftResult | Non
 
 
 def summary_lines(result: DraftResult, unplaced: int = 0) -> list[str]:
-    gaps = sorted(result.gaps, key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+    gaps = sorted(result.gaps, key=lambda c: (status_rank(c.status), c.id))
     lines = [
         f"QA summary: score {result.score}/100; {len(gaps)} gap(s) of "
         f"{len(result.concerns)} concerns."
@@ -315,14 +311,14 @@ def _attach(document, layout: _Layout, result: DraftResult, include_met: bool = 
                 t.findings.append((c, e))
             placed = True
         if c.is_gap and not placed:
-            names = {_norm(s) for s in c.explanation.sections}
+            names = {normalise(s) for s in c.explanation.sections}
             for t in layout.headings:
                 if t.text in names and not any(fc.id == c.id for fc, _ in t.findings):
                     t.findings.append((c, None))
     for t in layout.all:
         if not t.findings:
             continue
-        ordered = sorted(t.findings, key=lambda f: (STATUS_ORDER.get(f[0].status, 0), f[0].id))
+        ordered = sorted(t.findings, key=lambda f: (status_rank(f[0].status), f[0].id))
         _comment(document, t.paragraph, [finding_line(c, e, result) for c, e in ordered])
     return unplaced
 
@@ -400,7 +396,7 @@ def _append_summary(document, result: DraftResult) -> None:
     for cell, text in zip(table.rows[0].cells, ("Concern", "Status", "What to add"), strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
-    ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+    ordered = sorted(result.concerns.values(), key=lambda c: (status_rank(c.status), c.id))
     for c in ordered:
         row = table.add_row().cells
         row[0].text = _xml_safe(c.title)

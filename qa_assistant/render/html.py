@@ -10,16 +10,16 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from qa_assistant.result.model import DraftResult
-from qa_assistant.ui.checklist import (
+from qa_assistant.render.checklist_html import (
     ACTION_CSS,
     CARD_CSS,
     action_table_html,
     checklist_html,
     yot_only_warning,
 )
-from qa_assistant.ui.highlight import CSS as DRAFT_CSS
-from qa_assistant.ui.highlight import draft_html
+from qa_assistant.render.draft_html import CSS as DRAFT_CSS
+from qa_assistant.render.draft_html import draft_html
+from qa_assistant.result.model import DraftResult
 
 # No network loads of any kind: no scripts, no remote images, fonts, styles or frames; inline
 # styles and data: images only. The draft text is escaped as well, so this is a second wall.

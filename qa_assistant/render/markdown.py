@@ -7,8 +7,8 @@ literally (no images, links, HTML, emphasis or table breaks made from the draft)
 from __future__ import annotations
 
 from qa_assistant.render.escape import md_text
-from qa_assistant.render.text import STATUS_ORDER
-from qa_assistant.result.model import STATUS_ICON, DraftResult
+from qa_assistant.result.model import DraftResult
+from qa_assistant.result.status import STATUS_ICON, status_rank
 
 
 def render_markdown(result: DraftResult) -> str:
@@ -38,7 +38,7 @@ def render_markdown(result: DraftResult) -> str:
     if result.flags:
         lines += ["## Flags", ""] + [f"- ⚑ {md_text(flag)}" for flag in result.flags] + [""]
     lines += ["## Checklist", "", "| | Concern | Status | Score |", "|---|---|---|---|"]
-    ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER[c.status], c.id))
+    ordered = sorted(result.concerns.values(), key=lambda c: (status_rank(c.status), c.id))
     for c in ordered:
         check = " (please check)" if c.needs_review else ""
         lines.append(

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
-from qa_assistant.result.model import STATUS_ICON, DraftResult
+from qa_assistant.result.model import DraftResult
+from qa_assistant.result.status import STATUS_ICON, status_rank, status_style
 
-STATUS_ORDER = {"missing": 0, "partial": 1, "met": 2}
-COLOURS = {"met": "\033[32m", "partial": "\033[33m", "missing": "\033[31m"}
 RESET = "\033[0m"
 
 
 def render_text(result: DraftResult, colour: bool = False, width: int = 100) -> str:
     def paint(status: str, text: str) -> str:
-        return f"{COLOURS[status]}{text}{RESET}" if colour else text
+        return f"{status_style(status).ansi}{text}{RESET}" if colour else text
 
     score = f"Score {result.score}/100" if result.scored else "No score (see the warning)"
     out = [
@@ -39,7 +38,7 @@ def render_text(result: DraftResult, colour: bool = False, width: int = 100) -> 
         out.append(f"  ⚑ {flag}")
     out.append("")
     wrap = textwrap.TextWrapper(width=width, initial_indent="      ", subsequent_indent="      ")
-    ordered = sorted(result.concerns.values(), key=lambda c: (STATUS_ORDER[c.status], c.id))
+    ordered = sorted(result.concerns.values(), key=lambda c: (status_rank(c.status), c.id))
     for c in ordered:
         head = f"{STATUS_ICON[c.status]} {c.status.upper():8} {c.title} [{c.id}] ({c.score:.2f})"
         if c.needs_review:

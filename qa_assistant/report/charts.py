@@ -12,7 +12,10 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-STATUS_COLOURS = ("#2E7D32", "#F9A825", "#C62828")  # met, partial, missing
+from qa_assistant.result.status import STATUS_STYLE, STATUSES
+
+# met, partial, missing: the statuses' own colours, as in the app's chart
+STATUS_COLOURS = tuple(STATUS_STYLE[s].border for s in STATUSES)
 ONE_COLOUR = ("#1F5F8B",)
 SCALE = 2  # drawn at twice the size for a crisp picture in Word and when printed
 

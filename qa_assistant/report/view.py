@@ -7,9 +7,9 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass, field
 
+from qa_assistant.checks.owners import owner_label
 from qa_assistant.report.build import SampleReport
 from qa_assistant.report.charts import ONE_COLOUR, STATUS_COLOURS, bar_chart
-from qa_assistant.ui.style import owner_label
 
 TITLE = "Learning reviews: findings from the sample"
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATUS_ICON = {"met": "✔", "partial": "◐", "missing": "✘"}
-
 
 @dataclass
 class Evidence:

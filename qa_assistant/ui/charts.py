@@ -6,10 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from qa_assistant.result.status import STATUS_STYLE, STATUSES
 from qa_assistant.ui.sample import ConcernCount
-from qa_assistant.ui.style import STATUS_STYLE
-
-STATUSES = ["met", "partial", "missing"]
 
 
 def concern_chart(counts: list[ConcernCount]) -> alt.Chart:

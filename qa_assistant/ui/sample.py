@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from qa_assistant.ui.style import OWNER_LABELS, owner_label, reviewing_agency, status_text
+from qa_assistant.checks.owners import OWNER_LABELS, owner_label, reviewing_agency
+from qa_assistant.result.status import status_text
 from qa_assistant.ui.uploads import Entry
 
 DRAFT_COL = "Draft"

@@ -14,9 +14,32 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from qa_assistant.document.text import normalise
 from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
-from qa_assistant.ui.style import STATUS_ORDER, concern_tint, status_style, status_text
+from qa_assistant.result.status import status_rank, status_style, status_text
+
+# One tint (highlight background) and one stronger edge colour per concern, in checklist order.
+CONCERN_TINTS = [
+    ("#FFE0B2", "#E65100"),  # orange
+    ("#BBDEFB", "#1565C0"),  # blue
+    ("#C8E6C9", "#2E7D32"),  # green
+    ("#E1BEE7", "#7B1FA2"),  # purple
+    ("#FFF59D", "#9E8600"),  # yellow
+    ("#B2EBF2", "#00838F"),  # cyan
+    ("#F8BBD0", "#AD1457"),  # pink
+    ("#FFCCBC", "#BF360C"),  # deep orange
+    ("#DCEDC8", "#558B2F"),  # light green
+    ("#D1C4E9", "#4527A0"),  # deep purple
+    ("#CFD8DC", "#455A64"),  # blue grey
+    ("#F0F4C3", "#827717"),  # lime
+]
+
+
+def concern_tint(index: int) -> tuple[str, str]:
+    """The highlight tint and edge colour of the concern at ``index`` in checklist order."""
+    return CONCERN_TINTS[index % len(CONCERN_TINTS)]
+
 
 CSS = """
 .qa-draft{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;
@@ -147,7 +170,7 @@ def gaps_by_section(result: DraftResult, secs: list[Section]) -> dict[int, list[
     by_title: dict[str, list[Section]] = {}
     for s in secs:
         if s.heading is not None:
-            by_title.setdefault(_norm(s.title), []).append(s)
+            by_title.setdefault(normalise(s.title), []).append(s)
     for c in result.gaps:
         hit: set[int] = set()
         for e in c.evidence:
@@ -155,22 +178,18 @@ def gaps_by_section(result: DraftResult, secs: list[Section]) -> dict[int, list[
             if s is not None:
                 hit.add(s.number)
         for name in c.explanation.sections:
-            for s in by_title.get(_norm(name), []):
+            for s in by_title.get(normalise(name), []):
                 hit.add(s.number)
         for number in hit:
             out[number].append(c)
     for number in out:
-        out[number].sort(key=lambda c: (STATUS_ORDER.get(c.status, 0), c.id))
+        out[number].sort(key=lambda c: (status_rank(c.status), c.id))
     return out
 
 
 def unplaced_gaps(result: DraftResult) -> list[ConcernResult]:
     """Gap concerns with no evidence and no section: nothing in the draft addresses them."""
     return [c for c in result.gaps if not c.evidence and not c.explanation.sections]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 # -- rendering ---------------------------------------------------------------------------

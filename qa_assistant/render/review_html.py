@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa_assistant.qa.decisions import DECISION_LABEL, DecidedResult, action_id, reviewer_of
+from qa_assistant.render.draft_html import evidence_anchor, section_anchor, section_of, sections
 from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult, Evidence
-from qa_assistant.ui.highlight import evidence_anchor, section_anchor, section_of, sections
-from qa_assistant.ui.style import status_style, status_text
+from qa_assistant.result.status import status_style, status_text
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 SEVERITY_LABEL = {"high": "High", "medium": "Medium", "low": "Low"}
@@ -232,7 +232,7 @@ class Finding:
 
 def findings(result: DraftResult) -> list[Finding]:
     """Every finding a reviewer can decide on: concerns (gaps first), flags, then actions."""
-    from qa_assistant.ui.checklist import ordered_concerns
+    from qa_assistant.render.checklist_html import ordered_concerns
 
     out = [
         Finding("concern", c.id, f"Concern: {c.title} ({status_text(c.status)})"
@@ -281,7 +281,7 @@ def decisions_table_html(decided: DecidedResult) -> str:
         f"<td>{html_text(reviewer_of(d, decided.file))}</td></tr>"
         for k, t, s, d in rows
     )
-    from qa_assistant.ui.checklist import ACTION_CSS
+    from qa_assistant.render.checklist_html import ACTION_CSS
 
     return (
         f"<style>{ACTION_CSS}</style>"

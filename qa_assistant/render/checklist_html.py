@@ -3,16 +3,11 @@ and escaped HTML, for the app and the HTML report."""
 
 from __future__ import annotations
 
+from qa_assistant.checks.owners import owner_label, reviewing_agency
+from qa_assistant.render.draft_html import concern_numbers, concern_tint
 from qa_assistant.render.escape import html_text
 from qa_assistant.result.model import ConcernResult, DraftResult
-from qa_assistant.ui.highlight import concern_numbers
-from qa_assistant.ui.style import (
-    STATUS_ORDER,
-    concern_tint,
-    owner_label,
-    reviewing_agency,
-    status_style,
-)
+from qa_assistant.result.status import status_rank, status_style
 
 CARD_CSS = """
 .qa-cards{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a}
@@ -42,7 +37,7 @@ def ordered_concerns(result: DraftResult) -> list[ConcernResult]:
     """Gaps first (missing, then partial), then met; checklist order within each."""
     order = {cid: i for i, cid in enumerate(result.concerns)}
     return sorted(
-        result.concerns.values(), key=lambda c: (STATUS_ORDER.get(c.status, 0), order[c.id])
+        result.concerns.values(), key=lambda c: (status_rank(c.status), order[c.id])
     )
 
 
@@ -50,7 +45,7 @@ def card_html(result: DraftResult, c: ConcernResult, decided=None) -> str:
     """One concern: the tool's status, the reviewer's decision (if any), "please check" when
     the rules and the model disagree, what to add, why in plain words (the model's figures behind
     a toggle) and what good looks like."""
-    from qa_assistant.ui.review import decision_badge, help_html, why_html
+    from qa_assistant.render.review_html import decision_badge, help_html, why_html
 
     st = status_style(c.status)
     number = concern_numbers(result)[c.id]
@@ -80,7 +75,7 @@ def card_html(result: DraftResult, c: ConcernResult, decided=None) -> str:
 
 
 def checklist_html(result: DraftResult, include_css: bool = True, decided=None) -> str:
-    from qa_assistant.ui.review import REVIEW_CSS
+    from qa_assistant.render.review_html import REVIEW_CSS
 
     cards = "".join(card_html(result, c, decided) for c in ordered_concerns(result))
     css = f"<style>{CARD_CSS}{REVIEW_CSS}</style>" if include_css else ""
