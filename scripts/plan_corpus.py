@@ -56,6 +56,13 @@ NEW_VOICES = {
     "v11_plain_text_report": 24,
     "v12_independent_reviewer": 24,
 }
+# Third wave (a fresh lockbox, after the second was read): layouts where owners are named as
+# real partnership reviews and case systems name them, by two more writers who never saw the
+# packs. Held out of all training and tuning; scored once with ``qa-assistant evaluate``.
+THIRD_VOICES = {
+    "v13_partnership_rapid_review": 12,
+    "v14_case_system_action_tables": 12,
+}
 VOICE_FORMATS = {"v11_plain_text_report": ["txt", "txt", "txt", "pdf"]}
 QUALITY = {  # probability of met / partial / missing by overall draft quality
     "strong": (0.75, 0.18, 0.07),
@@ -105,6 +112,14 @@ def main() -> None:
         (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
     rng = random.Random(20261206)  # the second wave has its own seed: the first wave's plans stay
     for voice, count in NEW_VOICES.items():
+        drafts = [
+            plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
+        ]
+        folder = root / voice
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
+    rng = random.Random(20261207)  # the third wave's own seed
+    for voice, count in THIRD_VOICES.items():
         drafts = [
             plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
         ]
