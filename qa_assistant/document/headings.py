@@ -82,8 +82,11 @@ _DATE = re.compile(r"\b(19|20)\d{2}\b|\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 def _has_date_or_verb_start(text: str) -> bool:
-    # "3. Review" alone is a title; "3. Review the plan" is an action
-    return bool((_ACTION_START.match(text) and len(text.split()) > 2) or _DATE.search(text))
+    # "3. Review" alone is a title; "3. Review the plan" is an action, "3. Review of progress"
+    # a title
+    words = text.split()
+    verb = (_ACTION_START.match(text) or _IMPERATIVE.match(text)) and len(words) > 1
+    return bool((verb and words[1].lower() not in _TITLE_SECOND) or _DATE.search(text))
 
 
 def standalone_title(text: str) -> int:
@@ -101,4 +104,18 @@ def standalone_title(text: str) -> int:
         return 0  # "N/A", "TBC", "J.T.": a placeholder or initials, not a title
     if CONTENTS_ENTRY.search(t):
         return 0
+    m = _IMPERATIVE.match(t)
+    if m and words[1:2] and words[1].lower() not in _TITLE_SECOND:
+        return 0  # "Improve communication with schools": an action on a line of its own
     return 2
+
+
+# A line opening with one of these verbs is an action, not a title, unless the next word makes it
+# a noun phrase ("Review of progress", "Update on actions").
+_IMPERATIVE = re.compile(
+    r"^(improve|update|ensure|review|contact|complete|share|provide|arrange|refer|develop|"
+    r"deliver|audit|consider|hold|agree|create|establish|introduce|implement|train|monitor|"
+    r"remind|liaise|check|make|send|write|raise|offer|seek|undertake|produce|convene)\b",
+    re.I,
+)
+_TITLE_SECOND = {"of", "and", "&", "on", "from", "for", "to", "date", "dates", "progress"}

@@ -104,6 +104,7 @@ class DocumentBuilder:
         self._blocks: list[Block] = []
         self._path: list[tuple[int, str]] = []  # (level, heading text)
         self._tables: dict[int, tuple[tuple[str, ...], int]] = {}  # index -> (header, rows)
+        self._forms: dict[int, tuple[int, tuple[str, ...]]] = {}  # index -> (answer col, header)
         self.pages: int | None = None
 
     def add(
@@ -162,8 +163,15 @@ class DocumentBuilder:
         With ``continues`` the rows carry on table ``table_index`` already added (a table split
         across pages): they keep its header and row numbering, and a repeated header is dropped.
         """
-        rows = [[" ".join(c.split()) for c in r] for r in rows]
+        # a cell of only a dash is a blank cell as plain-text tables write it
+        rows = [["" if _DASH_ONLY.match(c) else " ".join(c.split()) for c in r] for r in rows]
         rows = [r for r in rows if any(r)]
+        if continues and table_index in self._forms:  # a form split across pages carries on
+            answer, header = self._forms[table_index]
+            if rows and header and tuple(rows[0]) == header:
+                rows = rows[1:]  # the header repeated at the top of the page
+            self.add_form_rows(rows, answer, table_index=table_index, page=page)
+            return
         form = None if continues else form_layout(rows)
         if form is not None:
             answer, skip_header = form
@@ -171,6 +179,7 @@ class DocumentBuilder:
                 rows[1:] if skip_header else rows, answer, table_index=table_index, page=page
             )
             self._tables[table_index] = ((), 0)
+            self._forms[table_index] = (answer, tuple(rows[0]) if skip_header and rows else ())
             return
         if continues and table_index in self._tables:
             header, first = self._tables[table_index]
@@ -223,6 +232,7 @@ class DocumentBuilder:
         )
 
 
+_DASH_ONLY = re.compile(r"^\s*[-–—]+\s*$")
 _NUMBER_PREFIX = re.compile(r"^\s*(?:section\s+)?\d+(?:\.\d+)*[.)]?\s+", re.I)
 
 

@@ -370,12 +370,12 @@ def _numbered_title(el, text: str, styles) -> bool:
         # a list follows: "6. Strengths" over its bullets is a heading, the next entry of the
         # same numbered list is not
         return _list_id(ppr) != _list_id(el.find(W_PPR)) and bool(looks_like_heading(f"1. {text}"))
-    if not paragraph_text(nxt).strip():
-        return False
     pstyle = ppr.find(W_PSTYLE) if ppr is not None else None
-    name, _bold, numbered, _outline = styles.get(pstyle.get(W_VAL) if pstyle is not None else None)
+    name, _bold, numbered, outline = styles.get(pstyle.get(W_VAL) if pstyle is not None else None)
     if numbered or name.lower().startswith("list"):
         return False
+    if len(paragraph_text(nxt).split()) < 3 or _heading_level(name, outline):
+        return False  # a section's body follows a heading, not another heading
     return bool(looks_like_heading(f"1. {text}"))
 
 
