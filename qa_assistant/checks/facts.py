@@ -17,17 +17,6 @@ from qa_assistant.checks.packs import RuleSet
 from qa_assistant.nlp.annotate import AnalysedDraft, Sentence
 from qa_assistant.nlp.subject import SubjectChild
 
-INCIDENT_HEADINGS = (
-    "incident",
-    "summary",
-    "what happened",
-    "brief summary",
-    "serious incident",
-    "type of incident",
-    "nature of incident",
-    "offence",
-    "background to the review",
-)
 _CHECKED = "☒☑✔✓✗✘"
 _UNCHECKED = "☐□"
 
@@ -125,6 +114,7 @@ class FactReader:
         self.background = tuple(
             str(h).lower() for h in spec.get("incident_background_headings", [])
         )
+        self.incident_sections = tuple(str(h).lower() for h in spec.get("incident_headings", []))
         self.weights = {
             "field": 10.0,
             "charge": 4.0,
@@ -270,7 +260,7 @@ class FactReader:
             text = s.text
             section = " ".join(s.heading_path + (s.label,)).lower()
             weight = 1.0
-            if any(h in section for h in INCIDENT_HEADINGS):
+            if any(h in section for h in self.incident_sections):
                 weight = w["section"]
             elif any(h in section for h in self.background):
                 weight = w["background"]

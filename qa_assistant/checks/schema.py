@@ -153,6 +153,7 @@ class SpeakersFile(Strict):
     voice_nouns: Words = Field(default_factory=list)
     classes: dict[Literal["parent", "professional", "other"], Words]
     child_pronouns: Words = Field(default_factory=list)
+    gendered_words: dict[Literal["female", "male"], Words] = Field(default_factory=dict)
 
 
 class ActionColumns(Strict):
@@ -223,6 +224,8 @@ class FactsFile(Strict):
     incident_fields: Words = Field(default_factory=list)
     incident_charge_cues: Words = Field(default_factory=list)
     incident_background_headings: Words = Field(default_factory=list)
+    # sections that tell the incident itself (its words weigh more than elsewhere)
+    incident_headings: Words = Field(default_factory=list)
     other_actor: str = ""
     victim_of: dict[str, str] = Field(default_factory=dict)
     incident_weights: dict[str, float] = Field(default_factory=dict)

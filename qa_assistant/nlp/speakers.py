@@ -19,41 +19,6 @@ from spacy.tokens import Span
 from qa_assistant.nlp.subject import SubjectChild
 
 CLASSES = ("child", "parent", "professional", "other")
-_FEMALE = {
-    "mother",
-    "mum",
-    "mam",
-    "mom",
-    "grandmother",
-    "nan",
-    "gran",
-    "aunt",
-    "stepmother",
-    "step-mother",
-    "stepmum",
-    "sister",
-    "girlfriend",
-    "woman",
-    "women",
-    "she",
-    "her",
-}
-_MALE = {
-    "father",
-    "dad",
-    "grandfather",
-    "grandad",
-    "uncle",
-    "stepfather",
-    "step-father",
-    "stepdad",
-    "brother",
-    "boyfriend",
-    "man",
-    "men",
-    "he",
-    "him",
-}
 _QUOTE = re.compile(r"[“\"‘]([^”\"’]{3,400})[”\"’]")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|myself)\b")
 _CLAUSE_BREAK = re.compile(r"[;:(]|,\s|\bthat\b|\bbut\b|\band\b(?= (?:he|she|they)\b)")
@@ -87,6 +52,9 @@ class SpeakerTagger:
                 if cls == "professional":  # "I"/"we" only as words; the rest any case
                     pattern = r"(?<![\w-])(?:I|[Ww]e|(?i:" + "|".join(alts) + r"))(?![\w-])"
                 self.classes.append((cls, re.compile(pattern, flags)))
+        gendered = spec.get("gendered_words") or {}
+        self.female = frozenset(str(w).lower() for w in gendered.get("female", []))
+        self.male = frozenset(str(w).lower() for w in gendered.get("male", []))
         pronouns = [str(p) for p in spec.get("child_pronouns", ["he", "she", "they"])]
         self.pronoun = re.compile(r"\b(" + "|".join(pronouns) + r")\b", re.I)
 
@@ -138,6 +106,10 @@ class SpeakerTagger:
         return out
 
     # -- helpers ---------------------------------------------------------------------
+    def _gender(self, word: str) -> str:
+        """'f', 'm' or '' for a mention word ("mum", "he"), from ``speakers.yaml``."""
+        return "f" if word in self.female else "m" if word in self.male else ""
+
     def _mentions(self, text: str, child_re: re.Pattern) -> list[Mention]:
         found: list[Mention] = []
         for m in child_re.finditer(text):
@@ -145,12 +117,10 @@ class SpeakerTagger:
         for cls, pattern in self.classes:
             for m in pattern.finditer(text):
                 word = m.group(0).lower()
-                g = "f" if word in _FEMALE else "m" if word in _MALE else ""
-                found.append(Mention(m.start(), m.end(), cls, g))
+                found.append(Mention(m.start(), m.end(), cls, self._gender(word)))
         for m in self.pronoun.finditer(text):
             word = m.group(0).lower()
-            g = "f" if word in _FEMALE else "m" if word in _MALE else ""
-            found.append(Mention(m.start(), m.end(), "pronoun", g))
+            found.append(Mention(m.start(), m.end(), "pronoun", self._gender(word)))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         kept: list[Mention] = []
         for m in found:  # overlapping: the longest (earliest) wins ("social worker" > "worker")
