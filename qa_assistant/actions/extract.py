@@ -362,7 +362,10 @@ class ActionReader:
             owners = self._seconded_to(owner_text) or [
                 a for a, _ in self.specific(self.annotator.agencies_in(owner_text))
             ]
-            owners += self._people_owners(owner_text, people)
+            # initials or a name ("JB", "Sam Reid") stand for their agency only when the owner
+            # names no agency itself: "Eastwold County" in "Head of Placements, Eastwold County
+            # Council" is a place, not a person
+            owners = owners or self._people_owners(owner_text, people)
         if not owners:
             head = self._owner_first(text)
             owners = [a for a, _ in head]
