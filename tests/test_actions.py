@@ -504,6 +504,12 @@ OWNER_CASES = [
     # the agent of a passive owns the action
     ("Action plan\n\nTraining needs in relation to extremism will be considered by the YOT "
      "manager by 30 June 2025.\n", [["yot"]]),
+    # the YOT's own specialist, named by the YOT's name or as seconded, is the YOT's
+    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
+     "| Add a same-day check of police systems when weapon information arrives | YOT Police "
+     "Sergeant | 30/06/2025 |\n"
+     "| Screen every child for speech and language needs | PL (CAMHS, seconded) | 31/07/2025 |\n",
+     [["yot"], ["yot"]]),
     # a date with a year after a leading time phrase does not hide the subject
     ("Recommendations\n\nEducation hours. By the start of the summer term 2025 the head teacher "
      "of Hollins Lane Pupil Referral Unit will review every pupil open to the YJS.\n",
@@ -537,8 +543,10 @@ def test_narrative_in_a_plan_is_not_an_action(tmp_path):
     draft = tmp_path / "plan.txt"
     draft.write_text(
         "Actions\n\nThe TM did act the same day, raising the risk to high on 20/08/25. "
-        "YOS TM to change the risk panel terms of reference by 30/09/25.\n",
+        "The GP referred Kacper to CAMHS on 2 September 2024. "
+        "YOS TM to change the risk panel terms of reference by 30/09/25. "
+        "Allocated social worker to review the placement plan by 31/10/25.\n",
         encoding="utf-8",
     )
     result = rules_checker().check_path(draft)
-    assert [a.owners for a in result.actions] == [["yot"]]
+    assert [a.owners for a in result.actions] == [["yot"], ["childrens_social_care"]]

@@ -110,6 +110,22 @@ class ActionReader:
         self.finding = [re.compile(p, re.I) for p in spec.get("finding_labels", [])]
         self.recommending = [re.compile(p, re.I) for p in spec.get("recommending", [])]
         self.lead_ins = [re.compile(p, re.I) for p in spec.get("plan_lead_ins", [])]
+        own_names = sorted(
+            (n for n in map(str, rules.agencies.get(self.own, {}).get("names", [])) if len(n) < 30),
+            key=len,
+            reverse=True,
+        )
+        # "YJS health practitioner", "YOT Police Sergeant": the reviewing agency's own specialist
+        self.own_specialist = (
+            re.compile(
+                r"^\s*(?:the\s+)?(?:" + "|".join(map(re.escape, own_names)) + r")\s+"
+                r"(?!and\b|&|/|,|with\b|to\b|will\b|should\b|must\b)",
+                re.I,
+            )
+            if own_names
+            else None
+        )
+        self.ed_adjectives = {str(w).lower() for w in spec.get("ed_adjectives", [])}
         self.secondment = re.compile(spec["secondment"], re.I) if spec.get("secondment") else None
         passive = spec.get("passive_agent")
         self.passive = re.compile(passive, re.I) if passive else None
@@ -323,13 +339,21 @@ class ActionReader:
         if m.group(1).lower() == "to" and _NOT_A_VERB.match(text, m.end()):
             return []  # "line manager to the case manager": a preposition, not "to <verb>"
         head = text[: m.start()]
-        if _PAST_HEAD.search(head):
-            return []  # "The TM did act the same day, raising it to high": narrative
+        if _PAST_HEAD.search(head) or self._past_verb(head):
+            return []  # "The TM did act the same day", "The GP referred Kacper to": narrative
         # a subject with an appositive ("the Head of Inclusion, Westhallow Council, will") may
         # run longer than a bare one
         if len(head.split()) > (16 if "," in head else 9):
             return []
         return self.specific(self.annotator.agencies_in(head))
+
+    def _past_verb(self, head: str) -> bool:
+        """A word in -ed after the subject's first word that is not an adjective of a role
+        ("allocated", "designated", "seconded"): the sentence tells what was done."""
+        words = re.findall(r"[A-Za-z][a-z'’-]+", head)
+        return any(
+            w.endswith("ed") and w[:1].islower() and w not in self.ed_adjectives for w in words[1:]
+        )
 
     def specific(self, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Drop generic names (a head of service, the county council) when a more specific
@@ -408,12 +432,20 @@ class ActionReader:
         )
 
     def _seconded_to(self, text: str) -> list[str]:
-        """ "police officer seconded to the YOS": the agency the officer works in, not theirs."""
+        """ "police officer seconded to the YOS": the agency the officer works in, not theirs;
+        "PL (CAMHS, seconded)" and "YJS health practitioner" are the reviewing agency's own."""
         m = self.secondment.search(text) if self.secondment else None
-        if not m:
-            return []
-        found = self.annotator.agencies_in(text[m.end() : m.end() + 80])
-        return [found[0][0]] if found else []
+        if m:
+            found = self.annotator.agencies_in(text[m.end() : m.end() + 80])
+            return [found[0][0]] if found else []
+        if re.search(r"\bseconded\b(?!\s+(?:from|to|into)\b)", text, re.I):
+            return [self.own]
+        head = self.own_specialist.match(text) if self.own_specialist else None
+        if head and not re.search(r"\b(?:with|and)\b|&", text, re.I):
+            after = " ".join(text[head.end() :].split()[:3])
+            if any(a != self.own for a, _ in self.annotator.agencies_in(after)):
+                return [self.own]  # "YOT Police Sergeant": the YOT's own officer
+        return []
 
     def _passive_agent(self, text: str) -> list[str]:
         """ "... will be considered by the YOT manager": the agent owns the action."""

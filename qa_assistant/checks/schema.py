@@ -186,6 +186,8 @@ class ActionsFile(Strict):
     secondment: str = ""
     # "will be <done> by <agency>": the agent of a passive is the owner (regex before the agent)
     passive_agent: str = ""
+    # words in -ed that describe a role or a group, not a past action ("allocated worker")
+    ed_adjectives: Words = Field(default_factory=list)
 
 
 class LookedAfter(Strict):
