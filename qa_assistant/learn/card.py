@@ -70,8 +70,10 @@ def _lockbox(fig: dict, ids) -> list[str]:
     lines = [
         "## Lockbox: voices nobody read until the end",
         "",
-        f"{box['drafts']} drafts by two writers (`corpus/LOCKBOX`) were set aside before any rule or",
-        "model was tuned and scored once with the shipped checker (rules + models as arbitrated)."
+        f"{box['drafts']} drafts by the writers of the voices in `corpus/LOCKBOX` were set aside",
+        "before any rule or model was tuned on them and scored with the shipped checker (rules +",
+        "models as arbitrated). Each opening is recorded in `corpus/LOCKBOX`; nothing is tuned on",
+        "what an opening shows."
         + (" *These figures are from an earlier opening (stale).*" if box.get("stale") else ""),
         "",
         "| concern | lockbox gap F1 | 3-class | unseen-voice estimate |",
