@@ -550,36 +550,3 @@ def test_narrative_in_a_plan_is_not_an_action(tmp_path):
     )
     result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["yot"], ["childrens_social_care"]]
-
-
-# -- lessons for the traceability of learning to actions -----------------------------------------
-def _lessons(tmp_path, text: str) -> list[str]:
-    draft = tmp_path / "review.txt"
-    draft.write_text(text, encoding="utf-8")
-    return [lesson["text"] for lesson in rules_checker().check_path(draft).traceability["lessons"]]
-
-
-def test_labelled_lessons_in_a_learning_and_actions_section(tmp_path):
-    """"Learning 1:" lines are lessons even in a section that is also the plan."""
-    lessons = _lessons(
-        tmp_path,
-        "9. Learning and actions\n\n"
-        "Learning 1: Debt to exploiters raises the risk a child poses to others.\n\n"
-        "Learning 2: The placing authority must be part of exploitation planning.\n\n"
-        "Head of Service to add debt to the exploitation screening tool by 31/03/2026.\n",
-    )
-    assert len(lessons) == 2 and lessons[0].startswith("Learning 1:")
-
-
-def test_lessons_stated_in_prose(tmp_path):
-    """A reflective review states its lessons in a sentence, one per "; that" clause."""
-    lessons = _lessons(
-        tmp_path,
-        "Looking back\n\nThe main lessons are that case managers must read all the information "
-        "before an assessment; that Prevent and Channel outcomes need to be shared with the YOT. "
-        "The case manager had eleven cases at the time.\n",
-    )
-    assert lessons == [
-        "case managers must read all the information before an assessment",
-        "Prevent and Channel outcomes need to be shared with the YOT.",
-    ]

@@ -180,8 +180,6 @@ class ActionsFile(Strict):
     learning_headings: Words = Field(default_factory=list)
     trace_min_shared_words: int = 2
     trace_stop_words: Words = Field(default_factory=list)
-    # a sentence anywhere outside the plan that states a lesson ("The main lessons are that ...")
-    lesson_cues: Words = Field(default_factory=list)
     # a sentence that opens a plan inside a paragraph ("The following actions will be taken.")
     plan_lead_ins: Words = Field(default_factory=list)
     # "seconded (from X) to Y": the owner is Y (regex; the agency named right after it)

@@ -82,23 +82,19 @@ class LessonTracer:
         self.headings = tuple(str(h).lower() for h in spec.get("learning_headings", []))
         self.min_shared = int(spec.get("trace_min_shared_words", 2))
         self.stop = frozenset(str(w).lower() for w in spec.get("trace_stop_words", []))
-        self.cues = [re.compile(p, re.I) for p in spec.get("lesson_cues", [])]
 
     def trace(self, draft: AnalysedDraft, actions: list[Action]) -> Traceability:
         lessons: list[Lesson] = []
         for block in draft.document.blocks:
             if block.kind not in ("paragraph", "list_item", "table_row"):
                 continue
-            if len(block.text.split()) < 5:
+            if len(block.text.split()) < 5 or self.reader.region(block) == "plan":
                 continue
             labelled = self.reader._finding(block.text)
-            if self.reader.region(block) == "plan" and not labelled:
-                continue  # in a "Learning and actions" section only "Learning 1:" lines are lessons
             under = block.heading_path and heading_matches(block.heading_path[-1], self.headings)
-            if labelled or under:
-                lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
-            elif block.kind != "table_row" and self.reader.region(block) != "plan":
-                lessons.extend(self._stated(block))
+            if not (labelled or under):
+                continue
+            lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
         action_words = [content_words(a.text, self.stop) for a in actions]
         traced: set[int] = set()
         for lesson in lessons:
@@ -108,23 +104,3 @@ class LessonTracer:
                     lesson.actions.append(i)
                     traced.add(i)
         return Traceability(lessons, [i for i in range(len(actions)) if i not in traced])
-
-    def _stated(self, block) -> list[Lesson]:
-        """Lessons stated in prose outside a learning section: what follows a lesson cue in its
-        sentence, one lesson per "; that ..." clause."""
-        out: list[Lesson] = []
-        for m in re.finditer(r"[^.!?]+[.!?]?", block.text):
-            sentence = m.group(0)
-            cue = next((c.search(sentence) for c in self.cues if c.search(sentence)), None)
-            if cue is None:
-                continue
-            at = m.start() + cue.end()
-            for part in re.finditer(r"[^;]+", block.text[at : m.end()]):
-                raw = part.group(0)
-                lead = re.match(r"[\s:,]*(?:that\s+)?", raw).end()  # "...are that X; that Y"
-                text = raw[lead:].rstrip(" :,")
-                if len(text.split()) >= 5:
-                    start = block.start + at + part.start() + lead
-                    out.append(Lesson(text[:400], start, start + len(text), block.section))
-        return out
-
