@@ -16,7 +16,6 @@ import pytest
 from fixtures import write
 from test_rules import CONCERNS, STRONG
 
-from qa_assistant.checker import default_checker
 from qa_assistant.cli import main
 from qa_assistant.ingest import read_path
 
@@ -34,13 +33,8 @@ The child's views were not sought.
 """
 
 
-@pytest.fixture(autouse=True)
-def no_models(tmp_path_factory, monkeypatch):
-    """Rules only, whatever a training job is doing to models/; no shared checker leaks in."""
-    monkeypatch.setenv("QA_MODELS_DIR", str(tmp_path_factory.mktemp("no_models")))
-    default_checker.cache_clear()
-    yield
-    default_checker.cache_clear()
+# rules only, whatever a training job is doing to the models (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("no_models")
 
 
 @pytest.fixture(scope="module")

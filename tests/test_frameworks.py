@@ -23,13 +23,8 @@ DEMO = ROOT / "sample_reports" / "demo"
 SFO_PACK = FRAMEWORKS / "sfo" / "concerns" / "victims_families.yaml"
 
 
-@pytest.fixture(autouse=True)
-def no_models(tmp_path_factory, monkeypatch):
-    """Rules only for clr too (a training job may be rewriting its models)."""
-    monkeypatch.setenv("QA_MODELS_DIR", str(tmp_path_factory.mktemp("no_models")))
-    default_checker.cache_clear()
-    yield
-    default_checker.cache_clear()
+# rules only, whatever a training job is doing to the models (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("no_models")
 
 
 @pytest.fixture(scope="module")
