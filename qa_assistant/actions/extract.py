@@ -383,7 +383,7 @@ class ActionReader:
         text = " ".join(text.split())
         owners: list[str] = []
         if owner_text and not self.annotator.default_cues.is_placeholder(owner_text):
-            owners = self._seconded_to(owner_text) or [
+            owners = self._working_agency(owner_text) or [
                 a for a, _ in self.specific(self.annotator.agencies_in(owner_text))
             ]
             # initials or a name ("JB", "Sam Reid") stand for their agency only when the owner
@@ -395,7 +395,7 @@ class ActionReader:
             owners = [a for a, _ in head]
             verb = self.owner_verb.search(text)
             if head and verb:
-                owners = self._seconded_to(text[: verb.start()]) or owners
+                owners = self._working_agency(text[: verb.start()]) or owners
             if not owners and verb and verb.start() <= 40:
                 owners = self._people_owners(text[: verb.start()], people)
             if not owners:
@@ -431,7 +431,7 @@ class ActionReader:
             review=review,
         )
 
-    def _seconded_to(self, text: str) -> list[str]:
+    def _working_agency(self, text: str) -> list[str]:
         """ "police officer seconded to the YOS": the agency the officer works in, not theirs;
         "PL (CAMHS, seconded)" and "YJS health practitioner" are the reviewing agency's own."""
         m = self.secondment.search(text) if self.secondment else None
