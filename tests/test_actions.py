@@ -510,6 +510,32 @@ OWNER_CASES = [
      "Sergeant | 30/06/2025 |\n"
      "| Screen every child for speech and language needs | PL (CAMHS, seconded) | 31/07/2025 |\n",
      [["yot"], ["yot"]]),
+    # owners joined in one cell are read one by one: the DS is police, the seconded PC the YOT's
+    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
+     "| Extend the pre-sentence check to police intelligence | Caldermere and Wyre Police (DS, "
+     "Child Abuse Investigation Team) with YJS Police Officer (seconded) | 31/10/2025 |\n",
+     [["police", "yot"]]),
+    # "Agency (Role)" and "Agency – Role": a team inside the agency is not another agency
+    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
+     "| Summarise EHC plan adjustments on the record | Eastbrook YJS – Team Manager, Court and "
+     "Orders | 30/11/2025 |\n"
+     "| Revise the PSR education request | Caldermere YJS (Service Manager, Court) "
+     "| 31/10/2025 |\n",
+     [["yot"], ["yot"]]),
+    # minutes' initials before the role in brackets: the role says where ("GP" is not a doctor)
+    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
+     "| Review the risk escalation procedure | GP (Head of YJS) | 30/11/2025 |\n", [["yot"]]),
+    # a fire and rescue service is one of the other agencies
+    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
+     "| Deliver fire-setter intervention when medically fit | Fire and Rescue Service | "
+     "30/11/2025 |\n", [["other"]]),
+    # "Agency (Role): action" lists name the owner before the colon; "Liaise with CSC re:" not
+    ("Action plan\n\n- Redmarsh CSC (corporate parent): review the use of supported "
+     "accommodation for looked-after 16-17-year-olds.\n- Liaise with CSC re: older brother.\n",
+     [["childrens_social_care"], []]),
+    # a local safeguarding children partnership by its acronym
+    ("Recommendations\n\nThe KSCP should seek assurance that all partners have acted on "
+     "recommendations 1 and 3.\n", [["safeguarding_partnership"]]),
     # a date with a year after a leading time phrase does not hide the subject
     ("Recommendations\n\nEducation hours. By the start of the summer term 2025 the head teacher "
      "of Hollins Lane Pupil Referral Unit will review every pupil open to the YJS.\n",
@@ -550,3 +576,61 @@ def test_narrative_in_a_plan_is_not_an_action(tmp_path):
     )
     result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["yot"], ["childrens_social_care"]]
+
+
+def test_the_partnership_is_the_body_the_draft_first_named_so(tmp_path):
+    """ "The Partnership" stands for the partnership the draft named first (here its masthead),
+    not another body whose name also ends in "Partnership"."""
+    draft = tmp_path / "review.md"
+    draft.write_text(
+        "# Wexcombe Safeguarding Children Partnership\n\n## Introduction\n\nThe panel included "
+        "the Wexcombe Community Safety Partnership.\n\n## Recommendations\n\nRecommendation 4: "
+        "The Partnership should seek assurance from all agencies that records describe Black "
+        "children fairly.\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["safeguarding_partnership"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ILR group will reconvene on 24/01/2024 to review progress on these actions.",
+        "The Youth Justice Management Board will review progress on the action plan at its "
+        "meeting on 9 October 2025.",
+        "An action plan will be prepared by the YOS in response to this report.",
+        "The YJS will decide what actions are needed.",
+        "The Partnership will revisit the review's progress in due course.",
+    ],
+)
+def test_monitoring_the_plan_is_not_an_action(tmp_path, line):
+    """A sentence about the plan itself is for review_date, not an action with an owner."""
+    draft = tmp_path / "plan.md"
+    draft.write_text(
+        "## Action plan\n\n- CSC to review the care plan for Kai by 31/03/2026.\n\n" + line + "\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["childrens_social_care"]]
+
+
+def test_the_action_column_beats_a_learning_column(tmp_path):
+    """ "Learning point | Action | Who": the action is the Action column, not the learning."""
+    draft = tmp_path / "plan.md"
+    draft.write_text(
+        "## Learning and actions\n\n| Learning point | Action | Who | When |\n|---|---|---|---|\n"
+        "| 1 | Invite the firesetter team to every planning meeting | Fire and Rescue Service, "
+        "Head of Prevention, with YJS Operations Manager | April 2026 |\n",
+        encoding="utf-8",
+    )
+    (act,) = rules_checker().check_path(draft).actions
+    assert act.text.startswith("Invite the firesetter team")
+    assert act.owners == ["other", "yot"]
+
+
+def test_an_action_saying_where_is_not_a_placeholder():
+    """ "Add ... where a child is known" is an action; only "Add text here" is a template."""
+    cues = rules_checker().annotator.default_cues
+    assert not cues.is_placeholder("Add incidents to the referral criteria where a child is known")
+    assert cues.is_placeholder("Add text here")

@@ -308,3 +308,15 @@ def test_agency_changes_are_validated(tmp_path):
     agencies.write_text("reviewing_agency: yot\nchanges:\n  yot:\n    label: x\n", encoding="utf-8")
     with pytest.raises(PackError, match="'changes' needs 'extends: true'"):
         load_rules(fw)
+
+
+def test_an_agency_acronym_pattern_must_compile(tmp_path):
+    fw = tmp_path / "mine"
+    fw.mkdir()
+    (fw / "framework.yaml").write_text("name: mine\ntitle: Mine\nextends: clr\n", encoding="utf-8")
+    (fw / "agencies.yaml").write_text(
+        "reviewing_agency: yot\nagencies:\n  yot:\n    names: [yot]\n    acronyms: ['[A-Z']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"agencies\.yaml.*not a valid regex"):
+        load_rules(fw)

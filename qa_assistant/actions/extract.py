@@ -81,6 +81,39 @@ _DUE_CUE = re.compile(
 )
 
 
+# owners joined in one cell: "DS, CAIT with YJS Police Officer (seconded)", "CSC & YJS"
+_OWNER_JOIN = re.compile(r"\s+(?:with|and|supported by|alongside)\s+|\s*[&;+]\s*|\s+/\s+", re.I)
+# "Agency (Role)", "Agency – Role": the role or team after the agency name
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_QUALIFIER = re.compile(r"\s*\(|\s+[–—-]\s+")
+
+
+def _owner_parts(text: str, names: list[tuple[int, int]]) -> list[str]:
+    """An owner cell split into the people or teams it joins, never inside brackets or inside
+    an agency's name ("Child and Adolescent Mental Health Services")."""
+    parts, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|" + _OWNER_JOIN.pattern, text, re.I):
+        tok = m.group(0)
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not any(s < m.end() and m.start() < e for s, e in names):
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return [p.strip(" ,.") for p in parts if p.strip(" ,.")]
+
+
+def _split_qualifier(part: str) -> tuple[str, str]:
+    """ "Caldermere YJS (Service Manager, Court)" -> ("Caldermere YJS", "Service Manager,
+    Court)"); a part with no bracket or dash is all head."""
+    m = _QUALIFIER.search(part)
+    if not m or m.start() == 0:
+        return part, ""
+    return part[: m.start()], part[m.end() :]
+
+
 def _has_phrase(text: str, phrases) -> str | None:
     for p in phrases:
         if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", text):
@@ -126,6 +159,8 @@ class ActionReader:
             else None
         )
         self.ed_adjectives = {str(w).lower() for w in spec.get("ed_adjectives", [])}
+        self.generic = rules.generic_agency_terms
+        self.plan_upkeep = [re.compile(p, re.I) for p in spec.get("plan_upkeep", [])]
         self.secondment = re.compile(spec["secondment"], re.I) if spec.get("secondment") else None
         passive = spec.get("passive_agent")
         self.passive = re.compile(passive, re.I) if passive else None
@@ -182,25 +217,28 @@ class ActionReader:
         return any(p.match(text.strip()) for p in self.finding)
 
     def _column(self, header: tuple[str, ...], kind: str) -> int | None:
+        """The column whose header names ``kind``. Names earlier in the list are stronger, so in
+        "Learning point | Action | Who" the action is the "Action" column."""
         names = self.columns[kind]
-        for i, cell in enumerate(header):
-            c = normalise(cell, TABLE_HEADER)
-            if c in names:
-                return i
-        for i, cell in enumerate(header):
-            c = normalise(cell, TABLE_HEADER)
+        cells = [normalise(cell, TABLE_HEADER) for cell in header]
+        exact = [(names.index(c), i) for i, c in enumerate(cells) if c in names]
+        if exact:
+            return min(exact)[1]
+        loose = []
+        for i, c in enumerate(cells):
             short = len(c.split()) <= 5  # "Who will do it?": a short header is read by its words
-            if any(
-                re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", c)
-                for n in names
-                if len(n) >= 6 or (short and len(n) >= 3)
-            ):
-                return i
-        return None
+            for rank, n in enumerate(names):
+                if (len(n) >= 6 or (short and len(n) >= 3)) and re.search(
+                    rf"(?<![a-z]){re.escape(n)}(?![a-z])", c
+                ):
+                    loose.append((rank, i))
+                    break
+        return min(loose)[1] if loose else None
 
     # -- reading ---------------------------------------------------------------------
     def read(self, draft: AnalysedDraft) -> list[Action]:
         people = self.people_map(draft)
+        self._aliases = self.short_names(draft)
         year = review_year(draft.document.text)
         blocks = draft.document.blocks
         inferred = self.recommendation_sections(blocks)
@@ -233,7 +271,12 @@ class ActionReader:
                 actions.extend(self._from_plan_paragraph(block, people, year, plan_text))
                 continue
             actions.extend(self._from_prose(block, people, year))
-        return [a for a in actions if a.text]
+        return [a for a in actions if a.text and not self.about_the_plan(a.text)]
+
+    def about_the_plan(self, text: str) -> bool:
+        """A sentence about the plan itself ("The panel will reconvene to check progress on every
+        action", "The YJS will decide what actions are needed") is monitoring, not an action."""
+        return any(p.search(text) for p in self.plan_upkeep)
 
     def _action_line(self, text: str) -> bool:
         return any(p.match(text) for p in self.line_patterns)
@@ -367,6 +410,18 @@ class ActionReader:
         label = self.owner_label.search(text)
         if label:
             owner_text = label.group(1)
+        else:
+            # "Redmarsh CSC (corporate parent): review the use of ...": an "Agency (Role): action"
+            # list names its owner before the colon
+            parts = split_label(text, dashes=False)
+            if (
+                parts
+                and parts[1]
+                and self.annotator.agencies_in(parts[0])
+                and not re.search(r"\b(?:re|regarding|about)$", parts[0], re.I)
+                and not _has_phrase(parts[0].lower(), self.liaise)  # "Liaise with CSC re: ..."
+            ):
+                owner_text = parts[0]
         return self._make(text, block, people, year, owner_text=owner_text, due_text="")
 
     def _make(
@@ -383,13 +438,11 @@ class ActionReader:
         text = " ".join(text.split())
         owners: list[str] = []
         if owner_text and not self.annotator.default_cues.is_placeholder(owner_text):
-            owners = self._working_agency(owner_text) or [
-                a for a, _ in self.specific(self.annotator.agencies_in(owner_text))
-            ]
-            # initials or a name ("JB", "Sam Reid") stand for their agency only when the owner
-            # names no agency itself: "Eastwold County" in "Head of Placements, Eastwold County
-            # Council" is a place, not a person
-            owners = owners or self._people_owners(owner_text, people)
+            owners, generic_only = self._cell_owners(owner_text, people)
+            # "Head of Commissioning" beside "Penrose Children's Services ... should ...": the
+            # action's own subject is more specific than a cell of generic names
+            if generic_only:
+                owners = [a for a, _ in self.specific(self._owner_first(text))] or owners
         if not owners:
             head = self._owner_first(text)
             owners = [a for a, _ in head]
@@ -400,6 +453,8 @@ class ActionReader:
                 owners = self._people_owners(text[: verb.start()], people)
             if not owners:
                 owners = self._passive_agent(text)
+            if not owners and verb and verb.start() <= 40:
+                owners = self._short_name_owner(text[: verb.start()])
             if head and not owner_text:
                 owner_text = " ".join(t for _, t in head)
         owners = list(dict.fromkeys(owners))
@@ -430,6 +485,57 @@ class ActionReader:
             section=block.section,
             review=review,
         )
+
+    def _cell_owners(self, owner_text: str, people: dict[str, str]) -> tuple[list[str], bool]:
+        """The agencies in an owner cell, and whether only generic names gave them ("Head of
+        Commissioning"). Each person or team joined by "with", "and", "&" or ";" is read on its
+        own (one may be seconded, the other not); in "Agency (Role)" or "Agency – Role" the
+        words after the agency name a team inside it, not another agency ("Eastbrook YJS – Team
+        Manager, Court and Orders")."""
+        spans = self.annotator.agency_spans(owner_text)
+        owners: list[str] = []
+        generic_only = True
+        for part in _owner_parts(owner_text, [(s, e) for _, _, s, e in spans]):
+            found = self._working_agency(part)
+            if found:
+                generic_only = False
+            else:
+                head, qualifier = _split_qualifier(part)
+                named = self.specific(self.annotator.agencies_in(head)) if head else []
+                if _INITIALS.match(head) and self.annotator.agencies_in(qualifier):
+                    named = []  # "GP (Head of YJS)": initials, then the role that says where
+                if not named or all(t.lower() in self.generic for _, t in named):
+                    named = self.specific(named + self.annotator.agencies_in(qualifier))
+                generic_only &= all(t.lower() in self.generic for _, t in named)
+                found = [a for a, _ in named]
+                # initials or a name ("JB", "IA (Penmarsh Central Mosque)") stand for their
+                # agency only when the part names no agency itself: "Eastwold County" in "Head
+                # of Placements, Eastwold County Council" is a place, not a person
+                if not found:
+                    found = self._people_owners(part, people)
+            owners.extend(a for a in found if a not in owners)
+        return owners, bool(owners) and generic_only
+
+    def short_names(self, draft: AnalysedDraft) -> dict[str, str]:
+        """ "the Partnership", "the Trust", "the Board": the last word of an agency's full name
+        stands for the agency first named that way, headings included, as a draft introduces
+        its bodies ("Kessingham Safeguarding Children Partnership" ... "the Partnership")."""
+        first: dict[str, str] = {}
+        blocks = draft.document.blocks
+        named = [(i, self.annotator.agencies_in(b.text)) for i, b in enumerate(blocks[:400])
+                 if b.kind == "heading"]
+        named += [(s.block, found) for s, found in zip(draft.sentences, draft.agencies)]
+        for _, found in sorted(named, key=lambda x: x[0]):
+            for agency, name in found:
+                words = name.split()
+                if len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha():
+                    first.setdefault(words[-1].lower(), agency)
+        return first
+
+    def _short_name_owner(self, head: str) -> list[str]:
+        m = re.search(r"\b[Tt]he ([A-Z][a-z]+)\b", head)
+        aliases = getattr(self, "_aliases", {})
+        return [aliases[m.group(1).lower()]] if m and m.group(1).lower() in aliases else []
 
     def _working_agency(self, text: str) -> list[str]:
         """ "police officer seconded to the YOS": the agency the officer works in, not theirs;

@@ -371,7 +371,8 @@ def load_rules(directory: Path | None = None, name: str | None = None) -> RuleSe
         if aid not in agencies.agencies:
             raise PackError(f"{label(agencies_path)}: unknown agency id {aid!r}")
     raw_agencies = {
-        k: {"names": v.names, "roles": v.roles} for k, v in agencies.agencies.items()
+        k: {"names": v.names, "roles": v.roles, "acronyms": v.acronyms}
+        for k, v in agencies.agencies.items()
     }
     return RuleSet(
         concerns=tuple(packs),

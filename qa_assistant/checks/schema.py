@@ -7,11 +7,12 @@ features a condition may name, which concern a flag reads) is checked by the loa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 
 class Strict(BaseModel):
@@ -101,6 +102,19 @@ class AgencySpec(Strict):
     display: str = ""  # how it is shown in tables ("Children's social care")
     names: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
+    # regexes one whole word must match, case-sensitive: the local names a family of bodies
+    # shares ("KSCP", "NWSCP" are safeguarding children partnerships)
+    acronyms: list[str] = Field(default_factory=list)
+
+    @field_validator("acronyms")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"acronym pattern {p!r} is not a valid regex: {exc}") from exc
+        return patterns
 
 
 class AgencyChange(Strict):
@@ -188,6 +202,9 @@ class ActionsFile(Strict):
     passive_agent: str = ""
     # words in -ed that describe a role or a group, not a past action ("allocated worker")
     ed_adjectives: Words = Field(default_factory=list)
+    # sentences about the plan itself (checking progress, deciding what the actions will be):
+    # monitoring, not actions (regexes)
+    plan_upkeep: Words = Field(default_factory=list)
 
 
 class LookedAfter(Strict):

@@ -111,6 +111,13 @@ class Annotator:
         for agency, spec in rules.agencies.items():
             terms = [str(t) for t in (spec.get("names") or []) + (spec.get("roles") or [])]
             self.agency_matcher.add(f"agency|{agency}", list(nlp.tokenizer.pipe(terms)))
+        self.acronym_matcher = Matcher(nlp.vocab)
+        for agency, spec in rules.agencies.items():
+            shapes = [str(p) for p in spec.get("acronyms") or []]
+            if shapes:
+                self.acronym_matcher.add(
+                    f"agency|{agency}", [[{"TEXT": {"REGEX": f"^(?:{p})$"}}] for p in shapes]
+                )
         self.default_cues = NegationCues.from_rules(rules.negation)
         self.subject = SubjectFinder(rules.facts.get("subject_child") or {})
         self.subject_stop = {
@@ -139,8 +146,24 @@ class Annotator:
         """Agency ids mentioned in a short text (an owner cell, an action), in order;
         the longest phrase wins ("YOT police officer" is the YOT, not the police)."""
         doc = self.nlp.make_doc(text)
-        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)])
+        spans = self._agency_spans(doc)
         return [self._agency(sp) for sp in sorted(spans, key=lambda x: x.start)]
+
+    def _agency_spans(self, doc: Doc) -> list[Span]:
+        """Gazetteer names and acronym shapes in ``doc``, the longest winning."""
+        found = [Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)]
+        if len(self.acronym_matcher):
+            found += [Span(doc, s, e, label=m) for m, s, e in self.acronym_matcher(doc)]
+        return filter_spans(found)
+
+    def agency_spans(self, text: str) -> list[tuple[str, str, int, int]]:
+        """Like ``agencies_in``, with each name's character offsets in ``text``."""
+        doc = self.nlp.make_doc(text)
+        spans = self._agency_spans(doc)
+        return [
+            (*self._agency(sp), sp.start_char, sp.end_char)
+            for sp in sorted(spans, key=lambda x: x.start)
+        ]
 
     def _agency(self, span: Span) -> tuple[str, str]:
         return self.nlp.vocab.strings[span.label].split("|", 1)[1], span.text
@@ -163,9 +186,7 @@ class Annotator:
             label = parts[0] if parts else ""
             spans = [doc[:]] if block.kind == "table_row" else list(doc.sents)
             phrase_hits = self.phrases(doc) + (self.patterns(doc) if len(self.patterns) else [])
-            agency_hits = filter_spans(
-                [Span(doc, s, e, label=m) for m, s, e in self.agency_matcher(doc)]
-            )
+            agency_hits = self._agency_spans(doc)
             # Matches grouped by sentence once, so a block of thousands of sentences is not
             # scanned match by match for every sentence (quadratic on a huge paragraph).
             starts = [sent.start for sent in spans]
