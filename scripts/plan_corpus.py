@@ -63,6 +63,14 @@ THIRD_VOICES = {
     "v13_partnership_rapid_review": 12,
     "v14_case_system_action_tables": 12,
 }
+# Fourth wave (2026-12-06, after v13/v14 were opened for error analysis and moved to training):
+# v15 and v16 are the new lockbox; v17 and v18 are training voices in layouts no voice had yet.
+FOURTH_VOICES = {
+    "v15_cspr_adolescent": 12,
+    "v16_welsh_practice_learning_form": 12,
+    "v17_manager_learning_summary": 14,
+    "v18_health_rca_joint_review": 14,
+}
 VOICE_FORMATS = {"v11_plain_text_report": ["txt", "txt", "txt", "pdf"]}
 QUALITY = {  # probability of met / partial / missing by overall draft quality
     "strong": (0.75, 0.18, 0.07),
@@ -120,6 +128,14 @@ def main() -> None:
         (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
     rng = random.Random(20261207)  # the third wave's own seed
     for voice, count in THIRD_VOICES.items():
+        drafts = [
+            plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
+        ]
+        folder = root / voice
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
+    rng = random.Random(20261208)  # the fourth wave's own seed
+    for voice, count in FOURTH_VOICES.items():
         drafts = [
             plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
         ]

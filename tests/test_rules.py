@@ -194,6 +194,29 @@ CASES: list[tuple[str, str, str, str]] = [
 | Review the office rota | YOT manager | 30/06/2025 |
 """),
     ("learning_to_actions", "missing", "no-actions", LEARNING),
+    # lessons stated as what went wrong in the analysis, each answered by an action
+    ("learning_to_actions", "met", "gaps-in-the-analysis-answered", """
+## What happened and why
+The police intelligence about J's debt was not shared with the YOT until after the incident. \
+Missing-episode information did not reach the YOT for three weeks. The screening guidance did \
+not prompt case managers to ask about exploitation or debt.
+""" + PLAN.replace("Share missing-episode", "Share missing-episode and debt intelligence")
+        .replace("exploitation screening guidance", "exploitation screening guidance on debt")),
+    # a plan table whose rows carry their own lesson
+    ("learning_to_actions", "met", "lesson-column", """
+## Learning and actions
+| Learning point | Action | Owner | By when |
+|---|---|---|---|
+| Police intelligence about debt did not reach the YOT | Agree a same-day route for \
+exploitation intelligence on open cases | Police | 31/03/2025 |
+| Case managers did not ask about debt | Add debt to the screening guidance | YOT manager | \
+30/04/2025 |
+"""),
+    # a learning heading that says there is no lesson states none
+    ("learning_to_actions", "missing", "no-learning-identified", """
+## Learning
+No specific learning for the YOT was identified.
+""" + PLAN),
     ("analysis_why", "met", "decisions-in-context", SECTIONS["analysis_why"]),
     ("analysis_why", "partial", "chronology-with-generic-conclusion", """
 ## Chronology

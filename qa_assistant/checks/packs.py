@@ -48,6 +48,8 @@ PROVIDED_FEATURES = (
     "findings",
     "findings_answered",
     "answered_ratio",
+    "gap_statements",
+    "traced_ratio",
 )
 SPEAKERS = ("child", "parent", "professional", "other")
 

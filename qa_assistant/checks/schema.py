@@ -194,6 +194,12 @@ class ActionsFile(Strict):
     learning_headings: Words = Field(default_factory=list)
     trace_min_shared_words: int = 2
     trace_stop_words: Words = Field(default_factory=list)
+    # the columns of a plan table that hold the lesson its row's action answers
+    lesson_columns: Words = Field(default_factory=list)
+    # text under a learning heading that is no lesson ("No specific learning was identified")
+    not_lessons: Words = Field(default_factory=list)
+    # sections whose sentences are never the shortfalls a review learns from (chronology, scope)
+    not_analysis_headings: Words = Field(default_factory=list)
     # a sentence that opens a plan inside a paragraph ("The following actions will be taken.")
     plan_lead_ins: Words = Field(default_factory=list)
     # "seconded (from X) to Y": the owner is Y (regex; the agency named right after it)

@@ -17,16 +17,25 @@ from qa_assistant.checks.rule_check import heading_matches
 from qa_assistant.nlp.annotate import AnalysedDraft
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
-def content_words(text: str, stop: frozenset[str] = frozenset()) -> set[str]:
+def content_words(
+    text: str, stop: frozenset[str] = frozenset(), lemmas: dict | None = None
+) -> set[str]:
+    """The text's content words as lemmas ("shared", "sharing" -> "share"), from spaCy's lookup
+    table when given, else by stripping common suffixes."""
     out = set()
     for w in _WORD.findall(text.lower().replace("’", "'")):
         w = w.strip("'-")
         if w in stop or len(w) < 3:
             continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-                w = w[: -len(suffix)]
-                break
+        if lemmas is not None:
+            w = lemmas.get(w, w)
+            if w in stop:
+                continue
+        else:
+            for suffix in ("ing", "ed", "es", "s"):
+                if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                    w = w[: -len(suffix)]
+                    break
         out.add(w)
     return out
 
@@ -53,14 +62,24 @@ class Lesson:
 class Traceability:
     lessons: list[Lesson]
     actions_without_lesson: list[int]
+    # sentences of the analysis that name a shortfall in practice ("was not shared with the YJS"):
+    # the lessons a review states without calling them lessons
+    gap_statements: int = 0
+    actions: int = 0
+    actions_from_gaps: int = 0  # actions that answer a lesson or a gap statement
 
     def features(self) -> dict[str, float]:
         n = len(self.lessons)
         answered = sum(bool(lesson.actions) for lesson in self.lessons)
+        traced = self.actions - len(self.actions_without_lesson)
         return {
             "findings": float(n),
             "findings_answered": float(answered),
             "answered_ratio": answered / n if n else 0.0,
+            "gap_statements": float(self.gap_statements),
+            "traced_ratio": max(traced, self.actions_from_gaps) / self.actions
+            if self.actions
+            else 0.0,
         }
 
     def to_dict(self) -> dict:
@@ -82,25 +101,111 @@ class LessonTracer:
         self.headings = tuple(str(h).lower() for h in spec.get("learning_headings", []))
         self.min_shared = int(spec.get("trace_min_shared_words", 2))
         self.stop = frozenset(str(w).lower() for w in spec.get("trace_stop_words", []))
+        self.lesson_columns = [str(c).lower() for c in spec.get("lesson_columns", [])]
+        self.not_lessons = [re.compile(str(p), re.I) for p in spec.get("not_lessons", [])]
+        self.not_analysis = tuple(str(h).lower() for h in spec.get("not_analysis_headings", []))
+        cues = sorted(
+            (str(c).lower() for c in spec.get("criticism_cues", [])), key=len, reverse=True
+        )
+        self.gap_cue = (
+            re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, cues)) + r")(?![a-z])")
+            if cues
+            else None
+        )
+        nlp = reader.annotator.nlp
+        table = (
+            nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", None)
+            if "lemmatizer" in nlp.pipe_names
+            else None
+        )
+        self.lemmas = dict(table.items()) if table is not None else None
+
+    def words(self, text: str) -> set[str]:
+        return content_words(text, self.stop, self.lemmas)
 
     def trace(self, draft: AnalysedDraft, actions: list[Action]) -> Traceability:
         lessons: list[Lesson] = []
-        for block in draft.document.blocks:
+        row_lessons: dict[int, int] = {}  # block index -> lesson index (a plan table's lesson)
+        for bi, block in enumerate(draft.document.blocks):
             if block.kind not in ("paragraph", "list_item", "table_row"):
+                continue
+            cell = self._lesson_cell(block)
+            if cell:
+                row_lessons[bi] = len(lessons)
+                lessons.append(Lesson(cell[:400], block.start, block.end, block.section))
                 continue
             if len(block.text.split()) < 5 or self.reader.region(block) == "plan":
                 continue
             labelled = self.reader._finding(block.text)
             under = block.heading_path and heading_matches(block.heading_path[-1], self.headings)
-            if not (labelled or under):
+            if not (labelled or under) or self._no_lesson(block.text):
                 continue
             lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
-        action_words = [content_words(a.text, self.stop) for a in actions]
+        action_words = [self.words(a.text) for a in actions]
         traced: set[int] = set()
+        blocks = draft.document.blocks
+        for bi, li in row_lessons.items():  # the action on the lesson's own row answers it
+            b = blocks[bi]
+            for i, a in enumerate(actions):
+                if b.start <= a.start < b.end:
+                    lessons[li].actions.append(i)
+                    traced.add(i)
         for lesson in lessons:
-            words = content_words(lesson.text, self.stop)
+            words = self.words(lesson.text)
             for i, aw in enumerate(action_words):
-                if len(words & aw) >= self.min_shared:
+                if i not in lesson.actions and len(words & aw) >= self.min_shared:
                     lesson.actions.append(i)
                     traced.add(i)
-        return Traceability(lessons, [i for i in range(len(actions)) if i not in traced])
+        gaps = self._gap_statements(draft)
+        from_gaps = {
+            i
+            for i, aw in enumerate(action_words)
+            if i in traced or any(len(g & aw) >= self.min_shared for g in gaps)
+        }
+        return Traceability(
+            lessons,
+            [i for i in range(len(actions)) if i not in traced],
+            gap_statements=len(gaps),
+            actions=len(actions),
+            actions_from_gaps=len(from_gaps),
+        )
+
+    def _no_lesson(self, text: str) -> bool:
+        """ "No specific learning was identified", "To be identified at the full review",
+        "The learning will be shared at ...": under a learning heading, but no lesson."""
+        return self.reader.annotator.default_cues.is_placeholder(text) or any(
+            p.search(text) for p in self.not_lessons
+        )
+
+    def _lesson_cell(self, block) -> str:
+        """The lesson cell of a plan table's row ("Learning point | Action | Who"), if any."""
+        if block.kind != "table_row" or not block.table_header or not self.lesson_columns:
+            return ""
+        action_col = self.reader._column(block.table_header, "action")
+        cells = list(block.grid or block.cells)
+        if action_col is None or tuple(cells) == tuple(block.table_header):
+            return ""
+        for i, head in enumerate(block.table_header):
+            name = " ".join(head.lower().split()).strip(" :?")
+            if i != action_col and name in self.lesson_columns and i < len(cells):
+                text = cells[i].strip()
+                if len(text.split()) >= 3:
+                    return text
+        return ""
+
+    def _gap_statements(self, draft: AnalysedDraft) -> list[set[str]]:
+        """Content words of each sentence, outside the plan, the chronology and the like, that
+        names a shortfall in practice."""
+        out = []
+        blocks = draft.document.blocks
+        for sent in draft.sentences:
+            block = blocks[sent.block]
+            if block.kind == "heading" or self.reader.region(block) == "plan":
+                continue
+            if any(heading_matches(h, self.not_analysis) for h in block.heading_path):
+                continue
+            if self._no_lesson(sent.text):
+                continue
+            if self.gap_cue is not None and self.gap_cue.search(sent.text.lower()):
+                out.append(self.words(sent.text))
+        return out
