@@ -10,6 +10,7 @@ import pytest
 from fixtures import check, rules_checker
 
 from qa_assistant.actions.dates import find_due, parse_date
+from qa_assistant.ingest import read_path
 
 TIMESCALES = [re.compile(p, re.I) for p in rules_checker().rules.actions["timescale_patterns"]]
 
@@ -634,3 +635,65 @@ def test_an_action_saying_where_is_not_a_placeholder():
     cues = rules_checker().annotator.default_cues
     assert not cues.is_placeholder("Add incidents to the referral criteria where a child is known")
     assert cues.is_placeholder("Add text here")
+
+
+def test_an_action_stated_after_its_lesson_in_one_item(tmp_path):
+    """ "X did not happen. Action: Y to do Z" and "... Name (TM): do Z": the action and its
+    owner come from the second part, and the first part is the lesson it answers."""
+    draft = tmp_path / "summary.txt"
+    draft.write_text(
+        "WHAT WE LEARNED AND WHAT WE WILL DO\n\n"
+        "1. School safeguarding concerns do not reach the YJS. Action: Sallowmere Academy DSL to "
+        "copy concerns about YJS-open children to the case manager within one working day. By "
+        "20/04/2026.\n"
+        "2. Missing reports from the children's home came late. Femi Adebayo (TM): write to the "
+        "Head of Commissioning asking that missing reports reach the YJS the same day.\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["education"], ["yot"]]
+    assert result.actions[0].lesson.startswith("School safeguarding concerns do not reach")
+    lessons = result.traceability["lessons"]
+    assert [lesson["actions"] for lesson in lessons[:2]] == [[0], [1]]
+
+
+def test_a_sentence_then_a_colon_clause_is_not_an_owner(tmp_path):
+    """ "The Prevent process followed its procedure: the referral was adopted" is narrative."""
+    draft = tmp_path / "plan.txt"
+    draft.write_text(
+        "Actions\n\nThe panel met in May. The Prevent and Channel process followed its procedure: "
+        "the referral was adopted and Channel met monthly.\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert all("safeguarding_partnership" not in a.owners for a in result.actions)
+
+
+def test_a_sentence_case_line_ending_in_a_colon_opens_a_section(tmp_path):
+    """ "What we will do:" on its own line heads the list under it, in every format."""
+    draft = tmp_path / "memo.txt"
+    draft.write_text(
+        "What we will do:\n\n- YOS Police Officer: set up a monthly check of police intelligence "
+        "for named associates by 31/10/2024.\n\nHer mother said:\n\n\"Nobody listened.\"\n",
+        encoding="utf-8",
+    )
+    headings = [b.text for b in read_path(draft).blocks if b.kind == "heading"]
+    assert headings == ["What we will do:"]
+    assert [a.owners for a in rules_checker().check_path(draft).actions] == [["yot"]]
+
+
+def test_short_names_and_capital_acronyms_in_owner_cells(tmp_path):
+    """ "Trust Associate Director" is the trust the draft named; "ED" is the emergency
+    department (in capitals only: "Ed" is a name)."""
+    draft = tmp_path / "plan.md"
+    draft.write_text(
+        "# Joint review with Marlbeck NHS Foundation Trust\n\n## Action plan\n\n"
+        "| Action | Lead | Target date |\n|---|---|---|\n"
+        "| Business case for a second night practitioner | Trust Associate Director | "
+        "31/03/2026 |\n"
+        "| Review how families are told of a child's attendance | ED | 31/03/2026 |\n"
+        "| Hold a joint supervision session with the YOS | Ed Harris | 31/03/2026 |\n",
+        encoding="utf-8",
+    )
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["health"], ["health"], []]

@@ -38,6 +38,7 @@ class Action:
     end: int = 0
     section: str = ""
     review: str = ""
+    lesson: str = ""  # the lesson stated with the action (its row's learning cell, "X. Action: Y")
 
     def to_dict(self) -> dict:
         return {
@@ -65,7 +66,7 @@ _LEAD_TIME = re.compile(
 )
 _NOT_A_VERB = re.compile(
     r"\s+(the|a|an|his|her|their|its|this|that|these|those|them|him|me|us|our|your|my|"
-    r"mum|dad|school|court|hospital|police|\d)\b",
+    r"mum|dad|school|court|hospital|police|\d|\w{3,}ing)\b",
     re.I,
 )
 # "should have", "could have": critique of the past, not a recommendation
@@ -85,6 +86,9 @@ _DUE_CUE = re.compile(
 _OWNER_JOIN = re.compile(r"\s+(?:with|and|supported by|alongside)\s+|\s*[&;+]\s*|\s+/\s+", re.I)
 # "Agency (Role)", "Agency – Role": the role or team after the agency name
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_NOT_IMPERATIVE = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he",
+                   "she", "they", "we", "no", "not", "his", "her", "their", "its", "our", "all"}
+_OWNER_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+([A-Z][^.:;!?]{1,60}?):\s+(?=\S)")
 _QUALIFIER = re.compile(r"\s*\(|\s+[–—-]\s+")
 
 
@@ -160,12 +164,20 @@ class ActionReader:
         )
         self.ed_adjectives = {str(w).lower() for w in spec.get("ed_adjectives", [])}
         self.generic = rules.generic_agency_terms
+        self.short_name_words = rules.agency_short_names
         self.plan_upkeep = [re.compile(p, re.I) for p in spec.get("plan_upkeep", [])]
+        self.lesson_columns = [str(c).lower() for c in spec.get("lesson_columns", [])]
+        inline = spec.get("inline_action")
+        self.inline_action = re.compile(inline, re.I) if inline else None
         self.secondment = re.compile(spec["secondment"], re.I) if spec.get("secondment") else None
         passive = spec.get("passive_agent")
         self.passive = re.compile(passive, re.I) if passive else None
+        # "Owner: X", "... Lead - X"; not the end of a role before its action ("YOS Practice
+        # Development Lead: commission training ...")
         self.owner_label = re.compile(
-            r"\b(?:owner|lead|responsible|by whom|who)\s*[:\-–]\s*([^;|()]+)", re.I
+            r"(?:^|(?<=[.;,(|])\s*|\s(?=(?-i:[a-z])))"
+            r"(?:owner|lead|responsible|by whom|who)\s*[:\-–]\s*([^;|()]+)",
+            re.I,
         )
 
     # -- where the plan is -------------------------------------------------------------
@@ -256,6 +268,13 @@ class ActionReader:
                     actions.append(act)
                 continue
             text = block.text
+            inline = self._inline_split(text) if block.kind in ("paragraph", "list_item") else None
+            if inline:
+                lesson, rest = inline
+                action = self._from_text(rest, block, people, year)
+                action.lesson = lesson
+                actions.append(action)
+                continue
             if self._action_line(text):
                 actions.append(self._from_text(self._strip_line(text), block, people, year))
                 continue
@@ -277,6 +296,36 @@ class ActionReader:
         """A sentence about the plan itself ("The panel will reconvene to check progress on every
         action", "The YJS will decide what actions are needed") is monitoring, not an action."""
         return any(p.search(text) for p in self.plan_upkeep)
+
+    def _inline_split(self, text: str) -> tuple[str, str] | None:
+        """ "School concerns do not reach the YJS. Action: the DSL to copy ..." -> the lesson and
+        the action stated after it, in one item."""
+        m = self.inline_action.search(text) if self.inline_action else None
+        if m and m.start() > 0:
+            lesson, rest = text[: m.start()].strip(), text[m.end() :].strip()
+        else:
+            # "... beyond their own agency. Femi Adebayo (TM): add an escalation step ...": a
+            # sentence, then an owner's label and what they will do
+            m = _OWNER_AFTER_SENTENCE.search(text)
+            if not m or not self._owner_label_like(m.group(1), text[m.end() :]):
+                return None
+            lesson, rest = text[: m.start()].strip(), text[m.start() :].strip()
+        if len(lesson.split()) < 3 or len(rest.split()) < 3:
+            return None
+        return lesson, rest
+
+    def _owner_label_like(self, label: str, rest: str) -> bool:
+        """ "Femi Adebayo (TM)", "Head of YJS" before an imperative ("add", "ask"); not a clause
+        ("The Prevent process followed its procedure: the referral ...")."""
+        words = re.sub(r"\([^)]*\)", " ", label).split()
+        if not 1 <= len(words) <= 7 or not self.annotator.agencies_in(label):
+            return False
+        small = {"of", "and", "the", "for", "with", "&"}
+        caps = sum(w[:1].isupper() or w.lower() in small for w in words)
+        if caps / len(words) < 0.6 or any(w.islower() and w.endswith("ed") for w in words):
+            return False
+        first = rest.split()[0] if rest.split() else ""
+        return first.isalpha() and first.islower() and first not in _NOT_IMPERATIVE
 
     def _action_line(self, text: str) -> bool:
         return any(p.match(text) for p in self.line_patterns)
@@ -310,7 +359,7 @@ class ActionReader:
         due_text = cells[d_col] if d_col is not None and d_col < len(cells) else ""
         review = cells[r_col] if r_col is not None and r_col < len(cells) else ""
         others = " ".join(c for i, c in enumerate(cells) if i != a_col)
-        return self._make(
+        action = self._make(
             text,
             block,
             people,
@@ -319,6 +368,18 @@ class ActionReader:
             due_text=due_text or others,
             review=review,
         )
+        action.lesson = self._lesson_cell(header, cells, a_col)
+        return action
+
+    def _lesson_cell(self, header: tuple[str, ...], cells: list[str], a_col: int) -> str:
+        """The row's lesson, in a plan table with a lesson column ("Learning point | Action")."""
+        for i, head in enumerate(header):
+            name = " ".join(head.lower().split()).strip(" :?")
+            if i != a_col and name in self.lesson_columns and i < len(cells):
+                text = cells[i].strip()
+                if len(text.split()) >= 3:
+                    return text
+        return ""
 
     def _after_lead_in(self, text: str) -> str:
         """The rest of a paragraph after a sentence that opens a plan ("The following actions
@@ -441,7 +502,7 @@ class ActionReader:
             owners, generic_only = self._cell_owners(owner_text, people)
             # "Head of Commissioning" beside "Penrose Children's Services ... should ...": the
             # action's own subject is more specific than a cell of generic names
-            if generic_only:
+            if generic_only and not text.startswith(owner_text):  # not the label it opens with
                 owners = [a for a, _ in self.specific(self._owner_first(text))] or owners
         if not owners:
             head = self._owner_first(text)
@@ -512,9 +573,18 @@ class ActionReader:
                 # agency only when the part names no agency itself: "Eastwold County" in "Head
                 # of Placements, Eastwold County Council" is a place, not a person
                 if not found:
-                    found = self._people_owners(part, people)
+                    found = self._people_owners(part, people) or self._short_name_in_cell(part)
             owners.extend(a for a in found if a not in owners)
         return owners, bool(owners) and generic_only
+
+    def _short_name_in_cell(self, part: str) -> list[str]:
+        """ "Trust Associate Director": a capitalised short name in an owner cell."""
+        aliases = getattr(self, "_aliases", {})
+        for word in re.findall(r"\b([A-Z][a-z]+)\b", part):
+            w = word.lower()
+            if w in self.short_name_words and w in aliases:
+                return [aliases[w]]
+        return []
 
     def short_names(self, draft: AnalysedDraft) -> dict[str, str]:
         """ "the Partnership", "the Trust", "the Board": the last word of an agency's full name
@@ -528,8 +598,9 @@ class ActionReader:
         for _, found in sorted(named, key=lambda x: x[0]):
             for agency, name in found:
                 words = name.split()
-                if len(words) >= 2 and words[-1][:1].isupper() and words[-1].isalpha():
-                    first.setdefault(words[-1].lower(), agency)
+                last = words[-1].lower() if words else ""
+                if len(words) >= 2 and words[-1][:1].isupper() and last in self.short_name_words:
+                    first.setdefault(last, agency)
         return first
 
     def _short_name_owner(self, head: str) -> list[str]:

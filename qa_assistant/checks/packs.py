@@ -118,6 +118,7 @@ class RuleSet:
     facts: dict
     actions: dict
     generic_agency_terms: frozenset[str] = frozenset()
+    agency_short_names: frozenset[str] = frozenset()
     speakers: dict = field(default_factory=dict)
     review_profile: dict = field(default_factory=dict)
     # the framework: its name and title, flags, score and agency roles (all data)
@@ -382,6 +383,7 @@ def load_rules(directory: Path | None = None, name: str | None = None) -> RuleSe
         negation=_load_yaml(_find(folders, "negation.yaml")),
         agencies=raw_agencies,
         generic_agency_terms=frozenset(str(t).lower() for t in agencies.generic),
+        agency_short_names=frozenset(str(t).lower() for t in agencies.short_names),
         speakers=_optional(folders, "speakers.yaml"),
         review_profile=_optional(folders, "review_profile.yaml"),
         facts=_load_yaml(_find(folders, "facts.yaml")),
@@ -437,6 +439,7 @@ def _load_agencies(path: Path, folders: list[Path]) -> AgenciesFile:
         corporate_parent=own.corporate_parent or base.corporate_parent,
         agencies=merged,
         generic=[*base.generic, *own.generic],
+        short_names=[*base.short_names, *own.short_names],
     )
 
 

@@ -135,6 +135,9 @@ class AgenciesFile(Strict):
     corporate_parent: list[str] = Field(default_factory=list)
     agencies: dict[str, AgencySpec] = Field(default_factory=dict)
     generic: list[str] = Field(default_factory=list)
+    # the last words of a body's full name that stand for it on their own, capitalised ("the
+    # Partnership", "Trust Associate Director"): the body the draft first named so
+    short_names: list[str] = Field(default_factory=list)
     # ``extends: true``: start from the agencies of the framework this one extends, apply
     # ``changes`` (words moved between agencies, new labels), then add ``agencies``. A review
     # written by another service (probation for an SFO review) reuses the gazetteer without
@@ -198,6 +201,8 @@ class ActionsFile(Strict):
     lesson_columns: Words = Field(default_factory=list)
     # text under a learning heading that is no lesson ("No specific learning was identified")
     not_lessons: Words = Field(default_factory=list)
+    # regex: an action stated after its lesson in one item ("X did not happen. Action: ...")
+    inline_action: str = ""
     # sections whose sentences are never the shortfalls a review learns from (chronology, scope)
     not_analysis_headings: Words = Field(default_factory=list)
     # a sentence that opens a plan inside a paragraph ("The following actions will be taken.")

@@ -101,7 +101,6 @@ class LessonTracer:
         self.headings = tuple(str(h).lower() for h in spec.get("learning_headings", []))
         self.min_shared = int(spec.get("trace_min_shared_words", 2))
         self.stop = frozenset(str(w).lower() for w in spec.get("trace_stop_words", []))
-        self.lesson_columns = [str(c).lower() for c in spec.get("lesson_columns", [])]
         self.not_lessons = [re.compile(str(p), re.I) for p in spec.get("not_lessons", [])]
         self.not_analysis = tuple(str(h).lower() for h in spec.get("not_analysis_headings", []))
         cues = sorted(
@@ -125,17 +124,19 @@ class LessonTracer:
 
     def trace(self, draft: AnalysedDraft, actions: list[Action]) -> Traceability:
         lessons: list[Lesson] = []
-        row_lessons: dict[int, int] = {}  # block index -> lesson index (a plan table's lesson)
-        for bi, block in enumerate(draft.document.blocks):
+        stated_with: list[tuple[int, int]] = []  # (action, lesson) stated together
+        for i, a in enumerate(actions):  # its row's learning cell, or "X. Action: Y"
+            if a.lesson and not self._no_lesson(a.lesson):
+                stated_with.append((i, len(lessons)))
+                lessons.append(Lesson(a.lesson[:400], a.start, a.end, a.section))
+        own = [(a.start, a.end) for a in actions if a.lesson]
+        for block in draft.document.blocks:
             if block.kind not in ("paragraph", "list_item", "table_row"):
-                continue
-            cell = self._lesson_cell(block)
-            if cell:
-                row_lessons[bi] = len(lessons)
-                lessons.append(Lesson(cell[:400], block.start, block.end, block.section))
                 continue
             if len(block.text.split()) < 5 or self.reader.region(block) == "plan":
                 continue
+            if any(block.start <= s < block.end for s, _ in own):
+                continue  # its lesson is already read with its action
             labelled = self.reader._finding(block.text)
             under = block.heading_path and heading_matches(block.heading_path[-1], self.headings)
             if not (labelled or under) or self._no_lesson(block.text):
@@ -143,13 +144,9 @@ class LessonTracer:
             lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
         action_words = [self.words(a.text) for a in actions]
         traced: set[int] = set()
-        blocks = draft.document.blocks
-        for bi, li in row_lessons.items():  # the action on the lesson's own row answers it
-            b = blocks[bi]
-            for i, a in enumerate(actions):
-                if b.start <= a.start < b.end:
-                    lessons[li].actions.append(i)
-                    traced.add(i)
+        for i, li in stated_with:
+            lessons[li].actions.append(i)
+            traced.add(i)
         for lesson in lessons:
             words = self.words(lesson.text)
             for i, aw in enumerate(action_words):
@@ -176,22 +173,6 @@ class LessonTracer:
         return self.reader.annotator.default_cues.is_placeholder(text) or any(
             p.search(text) for p in self.not_lessons
         )
-
-    def _lesson_cell(self, block) -> str:
-        """The lesson cell of a plan table's row ("Learning point | Action | Who"), if any."""
-        if block.kind != "table_row" or not block.table_header or not self.lesson_columns:
-            return ""
-        action_col = self.reader._column(block.table_header, "action")
-        cells = list(block.grid or block.cells)
-        if action_col is None or tuple(cells) == tuple(block.table_header):
-            return ""
-        for i, head in enumerate(block.table_header):
-            name = " ".join(head.lower().split()).strip(" :?")
-            if i != action_col and name in self.lesson_columns and i < len(cells):
-                text = cells[i].strip()
-                if len(text.split()) >= 3:
-                    return text
-        return ""
 
     def _gap_statements(self, draft: AnalysedDraft) -> list[set[str]]:
         """Content words of each sentence, outside the plan, the chronology and the like, that

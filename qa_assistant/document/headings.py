@@ -98,6 +98,8 @@ def standalone_title(text: str) -> int:
     draft get the same sections."""
     t = text.strip()
     words = t.split()
+    if _LEAD_IN.match(t) and not _SPEECH_END.search(t):
+        return 3  # "What we will do:", "Actions agreed:": a line that introduces what follows
     if not 1 <= len(words) <= 8 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
         return 0
     if not any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in words):
@@ -109,6 +111,15 @@ def standalone_title(text: str) -> int:
         return 0  # "Improve communication with schools": an action on a line of its own
     return 2
 
+
+# A short line of words ending in its only colon, standing alone, introduces a list or a section
+# ("What we learned:"); one ending in a speech verb introduces a quotation ("Her mother said:").
+_LEAD_IN = re.compile(r"^[A-Z][A-Za-z'’&/,() -]{2,60}:$")
+_SPEECH_END = re.compile(
+    r"\b(?:said|says|told (?:us|me|the \w+)|explained|added|wrote|asked|replied|stated|commented)"
+    r"\s*:$",
+    re.I,
+)
 
 # A line opening with one of these verbs is an action, not a title, unless the next word makes it
 # a noun phrase ("Review of progress", "Update on actions").
