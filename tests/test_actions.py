@@ -394,10 +394,24 @@ def test_first_date_wins():
         ("M was a looked after child at the time of the incident.", True),
         ("M was previously looked after but returned home to his mother in 2022.", False),
         ("M is a care leaver living in supported accommodation.", False),
+        # a law's year is not a date: the present tense says he is looked after now
+        ("M is looked after by Oxley Dale Council under s20 Children Act 1989.", True),
+        ("M is looked after under a care order made in 2019 and lives at Ferndale House.", True),
+        # children in general, or care status as a word, are nobody in particular
+        (
+            "The sharing system flags only children subject to a child protection plan or looked "
+            "after, so M's involvement was not visible.",
+            False,
+        ),
+        (
+            "The policy lists a new offence or a change in care status as the triggers for review.",
+            False,
+        ),
     ],
 )
 def test_looked_after(sentence, looked_after):
-    result = check(f"# Learning review\n## Background\n{sentence}\n")
+    dated = f"# Learning review\nReview completed: 2 March 2025\n## Background\n{sentence}\n"
+    result = check(dated)
     assert result.facts["looked_after"] is looked_after
 
 
@@ -442,6 +456,18 @@ def test_looked_after_from_a_form_field():
             "serious_impairment",
         ),
         ("M was arrested for shoplifting.", "other"),
+        # others named right before the charge are its subject: the child was the victim
+        (
+            "M was stabbed in the leg. Police are treating it as a s18 and two older males (19 "
+            "and 21) have been charged.",
+            "life_threatening_injury",
+        ),
+        # another person's death in a review of the child's offence is the one he is accused of
+        (
+            "M was arrested following the death of a 19 year old male outside a takeaway.",
+            "murder_manslaughter",
+        ),
+        ("M's right leg was amputated below the knee after the crash.", "serious_impairment"),
     ],
 )
 def test_incident_type(summary, incident):

@@ -103,6 +103,7 @@ class FactReader:
         self.la_past = _any_re(la.get("past", []))
         self.la_after = _any_re(la.get("after_incident", []))
         self.other_person = re.compile(la.get("other_person", r"(?!x)x"))
+        self.la_general = _any_re(la.get("general", []))
         self.verb_use = re.compile(la.get("verb_use", r"(?!x)x"))
         self.la_label = _label_re(la.get("field_labels", ["looked after"]))
         self.status_label = _label_re(la.get("status_labels", ["legal status"]))
@@ -111,6 +112,9 @@ class FactReader:
         self.charge = _any_re(spec.get("incident_charge_cues", []))
         self.other_actor = re.compile(spec.get("other_actor", r"(?!x)x"), re.I)
         self.victim_of = {str(k): str(v) for k, v in (spec.get("victim_of") or {}).items()}
+        self.others_death = {
+            str(k): str(v) for k, v in (spec.get("others_death") or {}).items()
+        }
         self.background = tuple(
             str(h).lower() for h in spec.get("incident_background_headings", [])
         )
@@ -168,11 +172,14 @@ class FactReader:
                 neg_first = neg_first or s
                 continue
             clause = t[: m.start()].rsplit(";", 1)[-1][-80:]
+            around = t[max(0, m.start() - 70) : m.end() + 30]
+            if self.la_general.search(around):
+                continue  # "the system flags only children ... looked after": no one in particular
             if (
                 self.la_past.search(t)
                 or self.la_after.search(t)
                 or self.other_person.search(clause)
-                or _years_before(t, now)
+                or (_years_before(t, now) and not _PRESENT_CARE.search(t))
             ):
                 skipped = skipped or s
                 continue
@@ -237,7 +244,7 @@ class FactReader:
                 for kind, pattern in self.incidents.items()
                 for m in pattern.finditer(text)
             ]
-            for start, _end, found in _longest(spans):
+            for start, end, found in _longest(spans):
                 kind = self.victim_of.get(found, found) if victim else found
                 mw = weight
                 clause = text[max(0, start - 60) : start].rsplit(",", 1)[-1]
@@ -247,6 +254,18 @@ class FactReader:
                     and not child.mentioned_in(clause)
                 ):
                     mw *= w["other_person"]  # "his cousin was stabbed": someone else's event
+                elif (
+                    not victim
+                    and kind in self.others_death
+                    and weight < w["field"]
+                    and (
+                        (self.other_actor.search(clause) and not child.mentioned_in(clause))
+                        or self.other_actor.match(text[end : end + 60].lstrip())
+                    )
+                ):
+                    # "the death of a 19-year-old male", "A 46-year-old man ... died": a death
+                    # in a review of the child's offence is the one the child is charged with
+                    kind = self.others_death[kind]
                 scores[kind] = scores.get(kind, 0.0) + mw
                 if mw > best.get(kind, (0.0, ev))[0]:
                     best[kind] = (mw, ev)
@@ -293,7 +312,16 @@ class FactReader:
         subject = clause[:60]
         if child.mentioned_in(subject[:25]) or re.match(r"(he|she|they)\b", subject, re.I):
             return False
-        return bool(self.other_actor.match(subject) or self.other_person.match(subject))
+        if self.other_actor.match(subject) or self.other_person.match(subject):
+            return True
+        # "Police are treating it as a s18 and two older males (19 and 21) have been charged":
+        # the people named right before the charge are its subject
+        found = list(self.other_actor.finditer(clause))
+        last = found[-1] if found else None
+        if last is None or child.mentioned_in(clause[last.end() :]):
+            return False
+        rest = re.sub(r"\([^)]*\)|\baged [\d, and]+", " ", clause[last.end() :])
+        return len(rest.split()) <= 4
 
     # -- age ---------------------------------------------------------------------------
     def _age(self, draft: AnalysedDraft, child: SubjectChild) -> tuple[int | None, FactEvidence]:
@@ -319,11 +347,21 @@ class FactReader:
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 
 
+# "Callum is looked after ... under a care order made in 2019": the present tense says now
+_PRESENT_CARE = re.compile(
+    r"\b(?:is|are|remains|has been)\s+(?:\w+\s+)?(?:looked after|in care|accommodated|"
+    r"subject to (?:a|an) (?:interim )?care order)",
+    re.I,
+)
+_STATUTE_YEAR = re.compile(r"\b(?:Act|Regulations|Order|Code|Rules)\s+(?:19|20)\d\d\b")
+
+
 def _years_before(sentence: str, now: int | None) -> bool:
     """A sentence dated only to years well before the review's ("in 2021") tells history, unless
     it says the state has lasted "since" then."""
     if now is None or re.search(r"\bsince\b", sentence, re.I):
         return False
+    sentence = _STATUTE_YEAR.sub(" ", sentence)  # "Children Act 1989" is a law's name, not a date
     years = [int(y) for y in _YEAR.findall(sentence)]
     return bool(years) and max(years) <= now - 2
 

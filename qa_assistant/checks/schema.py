@@ -228,6 +228,9 @@ class LookedAfter(Strict):
     after_incident: Words = Field(default_factory=list)
     other_person: str = ""
     verb_use: str = ""
+    # around a mention: children in general, or care status as a word ("flags only children
+    # subject to a plan or looked after", "a change in care status"), not this child's status
+    general: Words = Field(default_factory=list)
     field_labels: Words = Field(default_factory=list)
     status_labels: Words = Field(default_factory=list)
 
@@ -258,6 +261,9 @@ class FactsFile(Strict):
     incident_headings: Words = Field(default_factory=list)
     other_actor: str = ""
     victim_of: dict[str, str] = Field(default_factory=dict)
+    # a death named with another person as its subject ("A 46-year-old man ... died") is the
+    # death the child is charged with: the category it becomes
+    others_death: dict[str, str] = Field(default_factory=dict)
     incident_weights: dict[str, float] = Field(default_factory=dict)
     victim_cues: Words = Field(default_factory=list)
     child_age: ChildAge
