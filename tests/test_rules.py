@@ -211,6 +211,8 @@ not prompt case managers to ask about exploitation or debt.
 exploitation intelligence on open cases | Police | 31/03/2025 |
 | Case managers did not ask about debt | Add debt to the screening guidance | YOT manager | \
 30/04/2025 |
+| The school did not know J was open to the YOT | Tell the school's DSL of every open case \
+within five days | YOT manager | 30/04/2025 |
 """),
     # a learning heading that says there is no lesson states none
     ("learning_to_actions", "missing", "no-learning-identified", """
