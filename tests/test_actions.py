@@ -723,3 +723,20 @@ def test_short_names_and_capital_acronyms_in_owner_cells(tmp_path):
     )
     result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["health"], ["health"], []]
+
+
+def test_plain_text_plans_under_part_titles_and_long_titles(tmp_path):
+    """ "Section 4: Actions" and a ten-word title on its own line head their plans; an owner
+    after a closing dash owns the item; a violence reduction unit is a partnership ("other")."""
+    draft = tmp_path / "form.txt"
+    draft.write_text(
+        "Section 4: Actions\n\n- SALT screening for all children under 14 on the caseload - YOS "
+        "health.\n\nWhat we have learned and what we will do next\n\n"
+        "1. Learning: urgent police information can sit unread. Action: the Violence Reduction "
+        "Unit to share intelligence with the duty inbox daily.\n",
+        encoding="utf-8",
+    )
+    headings = [b.text for b in read_path(draft).blocks if b.kind == "heading"]
+    assert headings == ["Section 4: Actions", "What we have learned and what we will do next"]
+    result = rules_checker().check_path(draft)
+    assert [a.owners for a in result.actions] == [["yot"], ["other"]]

@@ -86,6 +86,7 @@ _DUE_CUE = re.compile(
 _OWNER_JOIN = re.compile(r"\s+(?:with|and|supported by|alongside)\s+|\s*[&;+]\s*|\s+/\s+", re.I)
 # "Agency (Role)", "Agency – Role": the role or team after the agency name
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
+_TRAILING_OWNER = re.compile(r"\s[–—-]\s+([A-Z][\w&'’ ]{1,40}?)\.?\s*$")
 _NOT_IMPERATIVE = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he",
                    "she", "they", "we", "no", "not", "his", "her", "their", "its", "our", "all"}
 _OWNER_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+([A-Z][^.:;!?]{1,60}?):\s+(?=\S)")
@@ -471,7 +472,9 @@ class ActionReader:
         label = self.owner_label.search(text)
         if label:
             owner_text = label.group(1)
-        else:
+        elif (tail := _TRAILING_OWNER.search(text)) and self.annotator.agencies_in(tail.group(1)):
+            owner_text = tail.group(1)  # "SALT screening for all children under 14 - YOS health."
+        if not owner_text:
             # "Redmarsh CSC (corporate parent): review the use of ...": an "Agency (Role): action"
             # list names its owner before the colon
             parts = split_label(text, dashes=False)

@@ -320,8 +320,10 @@ class FactReader:
         last = found[-1] if found else None
         if last is None or child.mentioned_in(clause[last.end() :]):
             return False
-        rest = re.sub(r"\([^)]*\)|\baged [\d, and]+", " ", clause[last.end() :])
-        return len(rest.split()) <= 4
+        rest = re.sub(r"\([^)]*\)|\baged [\d, and]+", " ", clause[last.end() :]).strip()
+        # "two older males (19 and 21) have been": they are the subject; in "Reece stabbed a boy
+        # and has been" the boy is the object
+        return bool(re.fullmatch(r"(?:(?:has|have|had|was|were)(?: also)?(?: been)?)?", rest, re.I))
 
     # -- age ---------------------------------------------------------------------------
     def _age(self, draft: AnalysedDraft, child: SubjectChild) -> tuple[int | None, FactEvidence]:

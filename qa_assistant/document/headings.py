@@ -12,6 +12,7 @@ import re
 CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{3,}|_{3,})\s*\d{1,3}\s*$")
 _NUMBERED = re.compile(r"^(?:section\s+)?(\d+(?:\.\d+)*)[.)]?\s+(\S.*)$", re.IGNORECASE)
 _MAX_WORDS = 12
+_PART_TITLE = re.compile(r"^(?:part|section|stage)\s+\w{1,4}\s*[:.–—-]\s+(\S.*?)\s*$", re.I)
 _PART_LABEL = re.compile(r"^(?:part|section|stage|appendix|annex|chapter)\s+\w{1,4}$", re.I)
 
 
@@ -42,6 +43,14 @@ def looks_like_heading(text: str, *, bold: bool = False, larger: bool = False) -
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
     if capitals and t.endswith("?") and len(t.split()) <= 14:
         return 1  # "WHAT DID ZAIN TELL US?"
+    part = _PART_TITLE.match(t)
+    if (
+        part
+        and _titleish(part.group(1))
+        and len(part.group(1).split()) <= 8
+        and not _has_date_or_verb_start(part.group(1))
+    ):
+        return 1  # "Section 4: Actions", "Part 2 - The child's voice"
     label, colon, value = t.partition(":")
     if capitals and colon and value.strip() and not _PART_LABEL.match(label.strip()):
         return 0  # "DATE OF INCIDENT: 25/01/2025": a form field with its answer, not a title
@@ -100,7 +109,7 @@ def standalone_title(text: str) -> int:
     words = t.split()
     if _LEAD_IN.match(t) and not _SPEECH_END.search(t):
         return 3  # "What we will do:", "Actions agreed:": a line that introduces what follows
-    if not 1 <= len(words) <= 8 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
+    if not 1 <= len(words) <= 10 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
         return 0
     if not any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in words):
         return 0  # "N/A", "TBC", "J.T.": a placeholder or initials, not a title
