@@ -110,38 +110,27 @@ def plan_draft(rng: random.Random, voice: str, n: int, concerns: list[str] = CON
     }
 
 
+# Each wave has its own seed, so planning a new wave leaves the earlier waves' plans as they were.
+# The first wave was planned for the first 12 concerns only.
+WAVES = [
+    (20261123, VOICES, CONCERNS),
+    (20261206, NEW_VOICES, CONCERNS + LATER_CONCERNS),
+    (20261207, THIRD_VOICES, CONCERNS + LATER_CONCERNS),
+    (20261208, FOURTH_VOICES, CONCERNS + LATER_CONCERNS),
+]
+
+
 def main() -> None:
     root = Path(__file__).resolve().parent.parent / "sample_reports" / "corpus"
-    rng = random.Random(20261123)
-    for voice, count in VOICES.items():
-        drafts = [plan_draft(rng, voice, i + 1) for i in range(count)]
-        folder = root / voice
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
-    rng = random.Random(20261206)  # the second wave has its own seed: the first wave's plans stay
-    for voice, count in NEW_VOICES.items():
-        drafts = [
-            plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
-        ]
-        folder = root / voice
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
-    rng = random.Random(20261207)  # the third wave's own seed
-    for voice, count in THIRD_VOICES.items():
-        drafts = [
-            plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
-        ]
-        folder = root / voice
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
-    rng = random.Random(20261208)  # the fourth wave's own seed
-    for voice, count in FOURTH_VOICES.items():
-        drafts = [
-            plan_draft(rng, voice, i + 1, CONCERNS + LATER_CONCERNS) for i in range(count)
-        ]
-        folder = root / voice
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "PLAN.json").write_text(json.dumps(drafts, indent=1) + "\n", encoding="utf-8")
+    for seed, voices, concerns in WAVES:
+        rng = random.Random(seed)
+        for voice, count in voices.items():
+            drafts = [plan_draft(rng, voice, i + 1, concerns) for i in range(count)]
+            folder = root / voice
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "PLAN.json").write_text(
+                json.dumps(drafts, indent=1) + "\n", encoding="utf-8"
+            )
 
 
 if __name__ == "__main__":

@@ -93,6 +93,16 @@ _OWNER_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+([A-Z][^.:;!?]{1,60}?):\s+(?=\
 _QUALIFIER = re.compile(r"\s*\(|\s+[–—-]\s+")
 
 
+class Names(dict):
+    """Per draft, never on the shared reader (threads share it): who the draft's initials and
+    names stand for ("JB" -> CSC, from its attendee lines) and, in ``aliases``, which body each
+    short name stands for ("partnership" -> the safeguarding partnership)."""
+
+    def __init__(self, people: dict[str, str], aliases: dict[str, str]) -> None:
+        super().__init__(people)
+        self.aliases = aliases
+
+
 def _owner_parts(text: str, names: list[tuple[int, int]]) -> list[str]:
     """An owner cell split into the people or teams it joins, never inside brackets or inside
     an agency's name ("Child and Adolescent Mental Health Services")."""
@@ -250,8 +260,7 @@ class ActionReader:
 
     # -- reading ---------------------------------------------------------------------
     def read(self, draft: AnalysedDraft) -> list[Action]:
-        people = self.people_map(draft)
-        self._aliases = self.short_names(draft)
+        people = Names(self.people_map(draft), self.short_names(draft))
         year = review_year(draft.document.text)
         blocks = draft.document.blocks
         inferred = self.recommendation_sections(blocks)
@@ -518,7 +527,7 @@ class ActionReader:
             if not owners:
                 owners = self._passive_agent(text)
             if not owners and verb and verb.start() <= 40:
-                owners = self._short_name_owner(text[: verb.start()])
+                owners = self._short_name_owner(text[: verb.start()], people)
             if head and not owner_text:
                 owner_text = " ".join(t for _, t in head)
         owners = list(dict.fromkeys(owners))
@@ -576,13 +585,15 @@ class ActionReader:
                 # agency only when the part names no agency itself: "Eastwold County" in "Head
                 # of Placements, Eastwold County Council" is a place, not a person
                 if not found:
-                    found = self._people_owners(part, people) or self._short_name_in_cell(part)
+                    found = self._people_owners(part, people) or self._short_name_in_cell(
+                        part, people
+                    )
             owners.extend(a for a in found if a not in owners)
         return owners, bool(owners) and generic_only
 
-    def _short_name_in_cell(self, part: str) -> list[str]:
+    def _short_name_in_cell(self, part: str, people: Names) -> list[str]:
         """ "Trust Associate Director": a capitalised short name in an owner cell."""
-        aliases = getattr(self, "_aliases", {})
+        aliases = people.aliases
         for word in re.findall(r"\b([A-Z][a-z]+)\b", part):
             w = word.lower()
             if w in self.short_name_words and w in aliases:
@@ -606,9 +617,9 @@ class ActionReader:
                     first.setdefault(last, agency)
         return first
 
-    def _short_name_owner(self, head: str) -> list[str]:
+    def _short_name_owner(self, head: str, people: Names) -> list[str]:
         m = re.search(r"\b[Tt]he ([A-Z][a-z]+)\b", head)
-        aliases = getattr(self, "_aliases", {})
+        aliases = people.aliases
         return [aliases[m.group(1).lower()]] if m and m.group(1).lower() in aliases else []
 
     def _working_agency(self, text: str) -> list[str]:
