@@ -84,12 +84,13 @@ _DUE_CUE = re.compile(
 
 # owners joined in one cell: "DS, CAIT with YJS Police Officer (seconded)", "CSC & YJS"
 _OWNER_JOIN = re.compile(r"\s+(?:with|and|supported by|alongside)\s+|\s*[&;+]\s*|\s+/\s+", re.I)
-# "Agency (Role)", "Agency – Role": the role or team after the agency name
+# minutes' initials before a role in brackets: "GP (Head of YJS)"
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 _TRAILING_OWNER = re.compile(r"\s[–—-]\s+([A-Z][\w&'’ ]{1,40}?)\.?\s*$")
 _NOT_IMPERATIVE = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he",
                    "she", "they", "we", "no", "not", "his", "her", "their", "its", "our", "all"}
 _OWNER_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+([A-Z][^.:;!?]{1,60}?):\s+(?=\S)")
+# "Agency (Role)", "Agency – Role": the role or team after the agency name
 _QUALIFIER = re.compile(r"\s*\(|\s+[–—-]\s+")
 
 
@@ -384,7 +385,7 @@ class ActionReader:
     def _lesson_cell(self, header: tuple[str, ...], cells: list[str], a_col: int) -> str:
         """The row's lesson, in a plan table with a lesson column ("Learning point | Action")."""
         for i, head in enumerate(header):
-            name = " ".join(head.lower().split()).strip(" :?")
+            name = normalise(head, TABLE_HEADER)  # as the other columns are named
             if i != a_col and name in self.lesson_columns and i < len(cells):
                 text = cells[i].strip()
                 if len(text.split()) >= 3:
