@@ -19,6 +19,13 @@ def actions_of(spec: str, fmt: str = "md") -> list:
     return check(spec, fmt).actions
 
 
+def checked(tmp_path, name: str, text: str):
+    """The rules-only result for a draft the test writes as ``name`` (its suffix is the format)."""
+    draft = tmp_path / name
+    draft.write_text(text, encoding="utf-8")
+    return rules_checker().check_path(draft)
+
+
 def by_start(actions: list, words: str):
     found = [a for a in actions if a.text.startswith(words)]
     assert found, f"no action starting {words!r} in {[a.text for a in actions]}"
@@ -523,38 +530,39 @@ def test_owner_column_named_as_a_question():
 
 
 # -- owners as reviews write them (issue 8) ------------------------------------------------------
+OWNER_TABLE = "Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
 OWNER_CASES = [
     # an officer seconded to the YOT is the YOT's, whichever agency employs them
-    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
-     "| Update the communication passport | YOS SALT (seconded to YOS from Brackwell Community "
+    (OWNER_TABLE
+     + "| Update the communication passport | YOS SALT (seconded to YOS from Brackwell Community "
      "Health) | 30/06/2025 |\n", [["yot"]]),
     # the agent of a passive owns the action
     ("Action plan\n\nTraining needs in relation to extremism will be considered by the YOT "
      "manager by 30 June 2025.\n", [["yot"]]),
     # the YOT's own specialist, named by the YOT's name or as seconded, is the YOT's
-    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
-     "| Add a same-day check of police systems when weapon information arrives | YOT Police "
+    (OWNER_TABLE
+     + "| Add a same-day check of police systems when weapon information arrives | YOT Police "
      "Sergeant | 30/06/2025 |\n"
      "| Screen every child for speech and language needs | PL (CAMHS, seconded) | 31/07/2025 |\n",
      [["yot"], ["yot"]]),
     # owners joined in one cell are read one by one: the DS is police, the seconded PC the YOT's
-    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
-     "| Extend the pre-sentence check to police intelligence | Caldermere and Wyre Police (DS, "
+    (OWNER_TABLE
+     + "| Extend the pre-sentence check to police intelligence | Caldermere and Wyre Police (DS, "
      "Child Abuse Investigation Team) with YJS Police Officer (seconded) | 31/10/2025 |\n",
      [["police", "yot"]]),
     # "Agency (Role)" and "Agency – Role": a team inside the agency is not another agency
-    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
-     "| Summarise EHC plan adjustments on the record | Eastbrook YJS – Team Manager, Court and "
+    (OWNER_TABLE
+     + "| Summarise EHC plan adjustments on the record | Eastbrook YJS – Team Manager, Court and "
      "Orders | 30/11/2025 |\n"
      "| Revise the PSR education request | Caldermere YJS (Service Manager, Court) "
      "| 31/10/2025 |\n",
      [["yot"], ["yot"]]),
     # minutes' initials before the role in brackets: the role says where ("GP" is not a doctor)
-    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
-     "| Review the risk escalation procedure | GP (Head of YJS) | 30/11/2025 |\n", [["yot"]]),
+    (OWNER_TABLE
+     + "| Review the risk escalation procedure | GP (Head of YJS) | 30/11/2025 |\n", [["yot"]]),
     # a fire and rescue service is one of the other agencies
-    ("Action plan\n\n| Action | Owner | By |\n|---|---|---|\n"
-     "| Deliver fire-setter intervention when medically fit | Fire and Rescue Service | "
+    (OWNER_TABLE
+     + "| Deliver fire-setter intervention when medically fit | Fire and Rescue Service | "
      "30/11/2025 |\n", [["other"]]),
     # "Agency (Role): action" lists name the owner before the colon; "Liaise with CSC re:" not
     ("Action plan\n\n- Redmarsh CSC (corporate parent): review the use of supported "
@@ -572,51 +580,46 @@ OWNER_CASES = [
 
 @pytest.mark.parametrize("text,owners", OWNER_CASES)
 def test_owners_as_reviews_write_them(tmp_path, text, owners):
-    draft = tmp_path / "plan.md"
-    draft.write_text(text, encoding="utf-8")
-    result = rules_checker().check_path(draft)
+    result = checked(tmp_path, "plan.md", text)
     assert [a.owners for a in result.actions] == owners
 
 
 def test_a_plan_opened_in_the_middle_of_prose(tmp_path):
     """"The following actions will be taken." makes the rest of its paragraph a plan; the
     narrative before it gives no action."""
-    draft = tmp_path / "prose.txt"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "prose.txt",
         "What we learned\n\nThe case manager did not read the referral. The following actions "
         "will be taken. The Designated Safeguarding Lead at Ashcombe Academy will inform the YOT "
         "of any monitoring alerts. Training needs will be considered by the YOT manager.\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["education"], ["yot"]]
 
 
 def test_narrative_in_a_plan_is_not_an_action(tmp_path):
-    draft = tmp_path / "plan.txt"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "plan.txt",
         "Actions\n\nThe TM did act the same day, raising the risk to high on 20/08/25. "
         "The GP referred Kacper to CAMHS on 2 September 2024. "
         "YOS TM to change the risk panel terms of reference by 30/09/25. "
         "Allocated social worker to review the placement plan by 31/10/25.\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["yot"], ["childrens_social_care"]]
 
 
 def test_the_partnership_is_the_body_the_draft_first_named_so(tmp_path):
     """ "The Partnership" stands for the partnership the draft named first (here its masthead),
     not another body whose name also ends in "Partnership"."""
-    draft = tmp_path / "review.md"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "review.md",
         "# Wexcombe Safeguarding Children Partnership\n\n## Introduction\n\nThe panel included "
         "the Wexcombe Community Safety Partnership.\n\n## Recommendations\n\nRecommendation 4: "
         "The Partnership should seek assurance from all agencies that records describe Black "
         "children fairly.\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["safeguarding_partnership"]]
 
 
@@ -633,12 +636,11 @@ def test_the_partnership_is_the_body_the_draft_first_named_so(tmp_path):
 )
 def test_monitoring_the_plan_is_not_an_action(tmp_path, line):
     """A sentence about the plan itself is for review_date, not an action with an owner."""
-    draft = tmp_path / "plan.md"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "plan.md",
         "## Action plan\n\n- CSC to review the care plan for Kai by 31/03/2026.\n\n" + line + "\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["childrens_social_care"]]
 
 
@@ -666,17 +668,16 @@ def test_an_action_saying_where_is_not_a_placeholder():
 def test_an_action_stated_after_its_lesson_in_one_item(tmp_path):
     """ "X did not happen. Action: Y to do Z" and "... Name (TM): do Z": the action and its
     owner come from the second part, and the first part is the lesson it answers."""
-    draft = tmp_path / "summary.txt"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "summary.txt",
         "WHAT WE LEARNED AND WHAT WE WILL DO\n\n"
         "1. School safeguarding concerns do not reach the YJS. Action: Sallowmere Academy DSL to "
         "copy concerns about YJS-open children to the case manager within one working day. By "
         "20/04/2026.\n"
         "2. Missing reports from the children's home came late. Femi Adebayo (TM): write to the "
         "Head of Commissioning asking that missing reports reach the YJS the same day.\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["education"], ["yot"]]
     assert result.actions[0].lesson.startswith("School safeguarding concerns do not reach")
     lessons = result.traceability["lessons"]
@@ -685,13 +686,12 @@ def test_an_action_stated_after_its_lesson_in_one_item(tmp_path):
 
 def test_a_sentence_then_a_colon_clause_is_not_an_owner(tmp_path):
     """ "The Prevent process followed its procedure: the referral was adopted" is narrative."""
-    draft = tmp_path / "plan.txt"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "plan.txt",
         "Actions\n\nThe panel met in May. The Prevent and Channel process followed its procedure: "
         "the referral was adopted and Channel met monthly.\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert all("safeguarding_partnership" not in a.owners for a in result.actions)
 
 
@@ -711,17 +711,16 @@ def test_a_sentence_case_line_ending_in_a_colon_opens_a_section(tmp_path):
 def test_short_names_and_capital_acronyms_in_owner_cells(tmp_path):
     """ "Trust Associate Director" is the trust the draft named; "ED" is the emergency
     department (in capitals only: "Ed" is a name)."""
-    draft = tmp_path / "plan.md"
-    draft.write_text(
+    result = checked(
+        tmp_path,
+        "plan.md",
         "# Joint review with Marlbeck NHS Foundation Trust\n\n## Action plan\n\n"
         "| Action | Lead | Target date |\n|---|---|---|\n"
         "| Business case for a second night practitioner | Trust Associate Director | "
         "31/03/2026 |\n"
         "| Review how families are told of a child's attendance | ED | 31/03/2026 |\n"
         "| Hold a joint supervision session with the YOS | Ed Harris | 31/03/2026 |\n",
-        encoding="utf-8",
     )
-    result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["health"], ["health"], []]
 
 
