@@ -71,6 +71,14 @@ FOURTH_VOICES = {
     "v17_manager_learning_summary": 14,
     "v18_health_rca_joint_review": 14,
 }
+# Fifth wave (2026-12-06, third session): v19 and v20 are a fresh lockbox after v15/v16 were read
+# once; v21 and v22 are training voices. Layouts no earlier voice had.
+FIFTH_VOICES = {
+    "v19_systems_learning_review": 12,
+    "v20_homicide_review_child_perpetrator": 12,
+    "v21_board_briefing_slides": 14,
+    "v22_qa_audit_review": 14,
+}
 VOICE_FORMATS = {"v11_plain_text_report": ["txt", "txt", "txt", "pdf"]}
 QUALITY = {  # probability of met / partial / missing by overall draft quality
     "strong": (0.75, 0.18, 0.07),
@@ -117,6 +125,7 @@ WAVES = [
     (20261206, NEW_VOICES, CONCERNS + LATER_CONCERNS),
     (20261207, THIRD_VOICES, CONCERNS + LATER_CONCERNS),
     (20261208, FOURTH_VOICES, CONCERNS + LATER_CONCERNS),
+    (20261209, FIFTH_VOICES, CONCERNS + LATER_CONCERNS),
 ]
 
 
