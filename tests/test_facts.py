@@ -29,6 +29,14 @@ def facts(body: str, fmt: str = "md") -> dict:
         ("LOOKED AFTER AT TIME OF INCIDENT: No - living with father.", False),
         ("| Field | Answer |\n|---|---|\n| Looked after? | Yes ☒ No ☐ |\n", True),
         ("| Field | Answer |\n|---|---|\n| Looked after? | Yes ☐ No ☒ |\n", False),
+        # the form's choices in its label are not the answer; the next cell is
+        ("| Item | Detail |\n|---|---|\n| Looked After: Y/N | N (known to early help) |\n", False),
+        ("| Item | Detail |\n|---|---|\n| Looked after (Y/N) | Y - s20 since May |\n", True),
+        # a header grid: each column's header labels the cell under it
+        ("| Case ref | Order | Looked After | Incident |\n|---|---|---|---|\n"
+         "| R-19 | Referral Order | N | Reece was stabbed on 4 May. |\n", False),
+        ("| Case ref | Order | Looked After | Incident |\n|---|---|---|---|\n"
+         "| R-19 | Referral Order | Y | Reece was stabbed on 4 May. |\n", True),
     ],
 )
 def test_looked_after_is_about_the_child_at_the_time(body, expected):
@@ -42,6 +50,8 @@ def test_tick_answer_reads_boxes_and_words():
     assert tick_answer("☐ Yes ☒ No") is False
     assert tick_answer("No - lives with mum") is False
     assert tick_answer("unknown") is None
+    assert tick_answer("Y/N") is None  # the choices, left unanswered
+    assert tick_answer("Yes / No") is None
 
 
 @pytest.mark.parametrize(

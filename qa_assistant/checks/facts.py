@@ -69,8 +69,17 @@ def _label_re(labels) -> re.Pattern:
     return re.compile(rf"(?:{alts})\s*(?:\([^)]*\))?", re.I)
 
 
+# The choices a form offers ("Y/N", "Yes / No"): part of the question, never its answer.
+_CHOICES = r"(?:y(?:es)?\s*/\s*no?|no?\s*/\s*y(?:es)?)"
+_ONLY_CHOICES = re.compile(rf"^\W*{_CHOICES}\W*$", re.I)
+_TRAILING_CHOICES = re.compile(rf"[\s:(\[-]*{_CHOICES}[)\]]?\s*[?:]?\s*$", re.I)
+
+
 def tick_answer(value: str) -> bool | None:
-    """'Yes ☒ No ☐' -> True, 'Yes ☐ No ☒' -> False, 'No - living with father' -> False."""
+    """'Yes ☒ No ☐' -> True, 'Yes ☐ No ☒' -> False, 'No - living with father' -> False;
+    'Y/N' (the choices, left unanswered) -> None."""
+    if _ONLY_CHOICES.match(value):
+        return None
     v = re.sub(r"\[\s*[xX✓✔]\s*\]", "☒", value.strip())  # "[X]" as a ticked box
     v = re.sub(r"\[\s*\]", "☐", v)
     marks = re.findall(
@@ -210,7 +219,7 @@ class FactReader:
         return False, FactEvidence(because="nothing in the draft says the child was looked after")
 
     def _la_field(self, label: str, value: str) -> bool | None:
-        label = label.strip().rstrip("?:").strip()
+        label = _TRAILING_CHOICES.sub("", label.strip()).rstrip("?:").strip()  # "...: Y/N"
         if self.la_label.fullmatch(label):
             return tick_answer(value)
         if self.status_label.fullmatch(label) and value.strip():

@@ -71,13 +71,16 @@ class Document:
 
     def fields(self) -> list[tuple[str, str, Block]]:
         """Form fields as (label, value, block): "Looked after: No" lines, a form's prompt heading
-        with its short answer under it, and neighbouring table cells ("Looked after? | No")."""
+        with its short answer under it, neighbouring table cells ("Looked after? | No") and a
+        header grid's columns ("Order | Looked After" over "Referral Order | N")."""
         out: list[tuple[str, str, Block]] = []
         blocks = self.blocks
         for i, b in enumerate(blocks):
             if b.kind == "table_row":
                 cells = [c for c in b.cells if c]
                 out.extend((a, v, b) for a, v in zip(cells, cells[1:]))
+                if b.table_header and b.grid and tuple(b.cells) != b.table_header:
+                    out.extend((h, v, b) for h, v in zip(b.table_header, b.grid) if h and v)
             elif b.kind == "heading":
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
                 if (
