@@ -739,3 +739,36 @@ def test_plain_text_plans_under_part_titles_and_long_titles(tmp_path):
     assert headings == ["Section 4: Actions", "What we have learned and what we will do next"]
     result = rules_checker().check_path(draft)
     assert [a.owners for a in result.actions] == [["yot"], ["other"]]
+
+
+def test_a_lesson_and_its_action_match_on_word_lemmas(tmp_path):
+    """ "Checking" answers "check" and "referrals" answers "referral": the lookup lemmas are
+    found for the words themselves (spaCy's table is keyed by hashes, and a plain dict of its
+    items would find no word at all)."""
+    tracer = rules_checker().tracer
+    lesson = tracer.words("There was no system for checking that referrals agreed in supervision")
+    action = tracer.words("Add a referral check to every supervision record")
+    assert {"check", "referral", "supervision"} <= lesson & action
+    result = checked(
+        tmp_path,
+        "review.md",
+        "# Learning review\n\n## Learning\n\n"
+        "Referrals agreed in supervision were not checked, so nobody noticed them lapsing.\n\n"
+        "## Action plan\n\n| Action | Lead | By |\n|---|---|---|\n"
+        "| Add a referral check to every supervision record | YJS Team Manager | 01/11/2025 |\n",
+    )
+    assert result.traceability["lessons"][0]["actions"] == [0]
+
+
+def test_an_owner_named_as_the_last_sentence_of_an_item(tmp_path):
+    """ "PN to be subject to the capability process. Team Manager.": the owner is the short
+    last sentence, not whoever the initials happen to sit near in the narrative."""
+    result = checked(
+        tmp_path,
+        "audit.txt",
+        "Case manager: PN\n\nPN did not pass the email to children's social care.\n\n"
+        "Recommendations / Actions\n\n"
+        "1. PN to be subject to the capability process. Team Manager.\n"
+        "2. All staff to be reminded that safeguarding emails must be recorded. Head of Service.\n",
+    )
+    assert [a.owners for a in result.actions] == [["yot"], ["yot"]]

@@ -86,7 +86,9 @@ _DUE_CUE = re.compile(
 _OWNER_JOIN = re.compile(r"\s+(?:with|and|supported by|alongside)\s+|\s*[&;+]\s*|\s+/\s+", re.I)
 # minutes' initials before a role in brackets: "GP (Head of YJS)"
 _INITIALS = re.compile(r"^[A-Z]{2,3}$")
-_TRAILING_OWNER = re.compile(r"\s[–—-]\s+([A-Z][\w&'’ ]{1,40}?)\.?\s*$")
+# "... for all children under 14 - YOS health." / "... on ChildView. Team Manager.": an owner
+# named after the action, after a dash or as a last sentence of its own
+_TRAILING_OWNER = re.compile(r"(?:\s[–—-]\s+|(?<=[.!?])\s+)([A-Z][\w&'’ ]{1,40}?)\.?\s*$")
 _NOT_IMPERATIVE = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he",
                    "she", "they", "we", "no", "not", "his", "her", "their", "its", "our", "all"}
 _OWNER_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+([A-Z][^.:;!?]{1,60}?):\s+(?=\S)")
