@@ -205,6 +205,12 @@ class ActionsFile(Strict):
     inline_action: str = ""
     # sections whose sentences are never the shortfalls a review learns from (chronology, scope)
     not_analysis_headings: Words = Field(default_factory=list)
+    # the negation cues (negation.yaml) also name a shortfall in practice
+    negation_is_shortfall: bool = False
+    # whose reported words are never the review's own statement of a shortfall
+    shortfall_not_said_by: list[Literal["child", "parent", "professional", "other"]] = Field(
+        default_factory=list
+    )
     # a sentence that opens a plan inside a paragraph ("The following actions will be taken.")
     plan_lead_ins: Words = Field(default_factory=list)
     # "seconded (from X) to Y": the owner is Y (regex; the agency named right after it)

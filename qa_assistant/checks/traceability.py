@@ -12,16 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lookups import Table
+
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.rule_check import heading_matches
 from qa_assistant.nlp.annotate import AnalysedDraft
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 def content_words(
-    text: str, stop: frozenset[str] = frozenset(), lemmas: dict | None = None
+    text: str, stop: frozenset[str] = frozenset(), lemmas: Table | None = None
 ) -> set[str]:
     """The text's content words as lemmas ("shared", "sharing" -> "share"), from spaCy's lookup
-    table when given, else by stripping common suffixes."""
+    table when given (a ``Table``: it hashes the word it is asked for; a plain dict of its items
+    would be keyed by hashes and find nothing), else by stripping common suffixes."""
     out = set()
     for w in _WORD.findall(text.lower().replace("’", "'")):
         w = w.strip("'-")
@@ -103,9 +106,13 @@ class LessonTracer:
         self.stop = frozenset(str(w).lower() for w in spec.get("trace_stop_words", []))
         self.not_lessons = [re.compile(str(p), re.I) for p in spec.get("not_lessons", [])]
         self.not_analysis = tuple(str(h).lower() for h in spec.get("not_analysis_headings", []))
-        cues = sorted(
-            (str(c).lower() for c in spec.get("criticism_cues", [])), key=len, reverse=True
-        )
+        words = list(spec.get("criticism_cues", []))
+        if spec.get("negation_is_shortfall", False):
+            # the shared negation cues (negation.yaml): "nobody checked", "was never seen"
+            words += [" ".join(c) for c in reader.annotator.default_cues.before]
+        cues = sorted({str(c).lower() for c in words}, key=len, reverse=True)
+        # whose reported words are never the review's own statement of a shortfall
+        self.not_review_speakers = frozenset(spec.get("shortfall_not_said_by", []))
         self.gap_cue = (
             re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, cues)) + r")(?![a-z])")
             if cues
@@ -117,7 +124,7 @@ class LessonTracer:
             if "lemmatizer" in nlp.pipe_names
             else None
         )
-        self.lemmas = dict(table.items()) if table is not None else None
+        self.lemmas = table
 
     def words(self, text: str) -> set[str]:
         return content_words(text, self.stop, self.lemmas)
@@ -187,6 +194,9 @@ class LessonTracer:
                 continue
             if self._no_lesson(sent.text):
                 continue
+            speaker = draft.speakers[sent.index] if sent.index < len(draft.speakers) else None
+            if speaker in self.not_review_speakers:
+                continue  # "her mum said nobody listened" is her view, not the review's finding
             if self.gap_cue is not None and self.gap_cue.search(sent.text.lower()):
                 out.append(self.words(sent.text))
         return out
