@@ -982,3 +982,19 @@ def test_rules_beat_keyword_search_on_every_concern():
     }
     losing = {c: s for c, s in scores.items() if not s[0] > s[1]}
     assert not losing, f"rules F1 <= keyword F1 for {losing} (all: {scores})"
+
+
+def test_times_and_dates_are_not_reasons():
+    """ "At the time of the incident" is a time and "due to stand trial" a date; "at the time, what
+    was known" and "due to the referral pathway" are reasons."""
+    checker = rules_checker()
+
+    def causal(sentence: str) -> float:
+        draft = checker.analyse(read("# Review\n\n## Analysis\n\n" + sentence, "md"))
+        outcomes, _, _ = checker.rule_outcomes(draft)
+        return outcomes["analysis_why"].features.get("causal", 0.0)
+
+    assert causal("At the time of the incident he was on a referral order.") == 0
+    assert causal("He is due to stand trial at Calderbrook Crown Court in October.") == 0
+    assert causal("At the time, what was known pointed to bullying.") == 1
+    assert causal("The delay was due to the referral pathway.") == 1
