@@ -43,33 +43,72 @@ class _View:
 
 
 class _Models:
-    def __init__(self, trusted: bool) -> None:
+    def __init__(self, trusted: bool, confidence: float = 0.7) -> None:
         self.trusted = trusted
-        self.confidence = 0.7
+        self.confidence = confidence
 
     def may_overrule(self, cid: str) -> bool:
         return self.trusted
 
+    def confidence_for(self, cid: str) -> float:
+        return self.confidence
+
 
 @pytest.mark.parametrize(
-    ("trusted", "model", "p", "expected"),
+    ("trusted", "model", "p", "confidence", "expected"),
     [
-        (False, "partial", 0.95, ("met", "rules", True)),  # untrusted, confident: please check
-        (False, "partial", 0.55, ("met", "rules", False)),  # untrusted, unsure: rules stand
-        (True, "partial", 0.95, ("partial", "model", False)),  # trusted and confident: overrules
-        (True, "partial", 0.55, ("met", "rules", True)),  # trusted but unsure: please check
-        (True, "met", 0.95, ("met", "rules+model", False)),  # agreement
+        (False, "partial", 0.95, 0.7, ("met", "rules", True)),  # untrusted, confident: check
+        (False, "partial", 0.55, 0.7, ("met", "rules", False)),  # untrusted, unsure: rules stand
+        (True, "partial", 0.95, 0.7, ("partial", "model", False)),  # trusted, confident: overrules
+        (True, "partial", 0.55, 0.7, ("met", "rules", True)),  # trusted but unsure: please check
+        (True, "met", 0.95, 0.7, ("met", "rules+model", False)),  # agreement
+        # a concern whose unseen-writer figures chose a lower confidence: 0.55 is enough there
+        (True, "partial", 0.55, 0.5, ("partial", "model", False)),
     ],
 )
-def test_arbitration_between_rules_and_model(trusted, model, p, expected):
+def test_arbitration_between_rules_and_model(trusted, model, p, confidence, expected):
     from qa_assistant.checker import Checker
     from qa_assistant.checks.rule_check import RuleOutcome
 
     checker = Checker.__new__(Checker)
-    checker.models = _Models(trusted)
+    checker.models = _Models(trusted, confidence)
     outcome = RuleOutcome("met", "r", "because", {}, [], [], [], 1.0)
     status, _score, decided, review = checker._combine("blame_free", outcome, _View(model, p))
     assert (status, decided, review) == expected
+
+
+def test_each_concern_reads_its_own_confidence():
+    """ `qa-assistant train` stores a confidence per concern; a concern without one uses the
+    policy's default."""
+    from qa_assistant.learn.models import ConcernModels
+
+    models = ConcernModels([], {}, {}, {})
+    models.meta = {
+        "arbitration_policy": {"confidence": 0.7},
+        "arbitration": {"blame_free": {"model_may_overrule": True, "confidence": 0.6}},
+    }
+    assert models.confidence_for("blame_free") == 0.6
+    assert models.confidence_for("diversity") == 0.7
+
+
+def test_the_confidence_is_chosen_on_the_drafts_given():
+    """Where the trusted model is right whenever it disagrees, the lowest confidence is chosen;
+    where it is wrong, the most cautious one."""
+    from types import SimpleNamespace
+
+    from qa_assistant.learn.train import CONFIDENCES, choose_confidence
+
+    def item(gold: str, rule: str):
+        return SimpleNamespace(
+            label=SimpleNamespace(concerns={"c": gold}),
+            outcomes={"c": SimpleNamespace(status=rule)},
+        )
+
+    items = [item("partial", "met"), item("met", "met"), item("missing", "partial")] * 4
+    right = [{"c": ("partial", 0.55)}, {"c": ("met", 0.9)}, {"c": ("missing", 0.55)}] * 4
+    wrong = [{"c": ("missing", 0.55)}, {"c": ("partial", 0.55)}, {"c": ("met", 0.55)}] * 4
+    assert choose_confidence(items, right, "c", trusted=True) == min(CONFIDENCES)
+    assert choose_confidence(items, wrong, "c", trusted=True) == max(CONFIDENCES)
 
 
 @pytest.mark.parametrize(

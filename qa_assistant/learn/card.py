@@ -35,6 +35,7 @@ def _row(cid: str, fig: dict) -> str:
     overrule = (
         f"{'yes' if arb.get('model_may_overrule') else 'no'} "
         f"({arb.get('model_right', 0)}/{arb.get('rules_right', 0)} of {arb.get('disagreements', 0)})"
+        + (f", p ≥ {arb['confidence']}" if arb.get("model_may_overrule") and "confidence" in arb else "")
         if arb
         else "–"
     )
@@ -132,7 +133,12 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
         "leave-one-voice-out cross-validation showed the model right clearly more often than the "
         f"rules where the two disagreed for that concern (by at least "
         f"{meta.get('arbitration_policy', {}).get('overrule_margin', 2)} drafts) *and* the model "
-        f"is confident (probability ≥ {meta.get('arbitration_policy', {}).get('confidence', 0.7)}). "
+        "is confident: its probability is at least the concern's confidence (in the table), "
+        "chosen among "
+        f"{', '.join(str(x) for x in meta.get('arbitration_policy', {}).get('confidence_choices', [0.7]))} "
+        "for the best gap F1 plus 3-class agreement on the leave-one-writer-out predictions. The "
+        "shipped figures are nested: each writer's drafts are scored with the confidence chosen "
+        "on the other writers. "
         "A met-versus-gap disagreement that is not settled that way is reported with "
         '`"needs_review": true` and both views ("please check").',
         "- Stored as plain data: vocabularies in `vocabularies.json`, idf weights and coefficients "

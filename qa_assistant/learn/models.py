@@ -258,8 +258,13 @@ class ConcernModels:
 
     @property
     def confidence(self) -> float:
-        """The probability above which the model's view counts as confident."""
+        """The probability above which the model's view counts as confident, by default."""
         return float((self.meta.get("arbitration_policy") or {}).get("confidence", 0.7))
+
+    def confidence_for(self, concern_id: str) -> float:
+        """This concern's confidence, chosen by ``qa-assistant train`` on unseen writers."""
+        entry = (self.meta.get("arbitration") or {}).get(concern_id) or {}
+        return float(entry.get("confidence", self.confidence))
 
     def predict(
         self, draft: AnalysedDraft, outcomes: dict[str, RuleOutcome]

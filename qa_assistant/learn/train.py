@@ -37,7 +37,10 @@ from qa_assistant.paths import ROOT, models_dir
 
 SEED = 20261123
 LOCKBOX_FILE = "LOCKBOX"  # in the corpus folder: voices held out of training and tuning
-CONFIDENCE = 0.7  # a model view at or above this probability counts as confident
+CONFIDENCE = 0.7  # a model view at or above this probability counts as confident, by default
+# Per concern, the confidence above which a trusted model overrules the rules is chosen among these
+# on the leave-one-writer-out predictions (the shipped figures choose it without the writer tested)
+CONFIDENCES = (0.5, 0.6, 0.7, 0.8)
 OVERRULE_MARGIN = 2  # the model must be right this many more times than the rules where they
 # disagree (leave-one-voice-out) before it may overrule them for a concern
 
@@ -165,18 +168,59 @@ def decide_arbitration(
     return out
 
 
+def _shipped(rule: str, model: str, prob: float, trusted: bool, confidence: float) -> str:
+    return model if (model != rule and trusted and prob >= confidence) else rule
+
+
+def choose_confidence(
+    items: list[Prepared], preds: list[dict[str, tuple[str, float]]], c: str, trusted: bool
+) -> float:
+    """The confidence for concern ``c`` that gives the best gap F1 plus 3-class agreement on these
+    drafts (ties: the higher, more cautious one)."""
+    if not trusted:
+        return CONFIDENCE
+    pairs = [
+        (p.label.concerns[c], p.outcomes[c].status, *pr[c])
+        for p, pr in zip(items, preds)
+        if c in p.label.concerns and c in pr
+    ]
+    if not pairs:
+        return CONFIDENCE
+
+    def score(t: float) -> float:
+        gold = [g for g, *_ in pairs]
+        got = [_shipped(rule, m, prob, True, t) for _, rule, m, prob in pairs]
+        tp = sum(g != "met" and x != "met" for g, x in zip(gold, got))
+        fp = sum(g == "met" and x != "met" for g, x in zip(gold, got))
+        fn = sum(g != "met" and x == "met" for g, x in zip(gold, got))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        return f1 + sum(g == x for g, x in zip(gold, got)) / len(gold)
+
+    return max(CONFIDENCES, key=lambda t: (round(score(t), 9), t))
+
+
 def arbitrate(
-    items: list[Prepared], preds: list[dict[str, tuple[str, float]]], arbitration: dict
+    items: list[Prepared],
+    preds: list[dict[str, tuple[str, float]]],
+    arbitration: dict,
+    confidences: list[dict[str, float]] | None = None,
 ) -> tuple[list[dict[str, str]], float]:
-    """What the shipped checker reports (see Checker._combine), and how often it asks for review."""
+    """What the shipped checker reports (see Checker._combine), and how often it asks for review.
+    ``confidences``: per draft, each concern's confidence (chosen without that draft's writer);
+    absent, each concern's shipped confidence."""
     out = []
     reviews = cells = 0
-    for p, pr in zip(items, preds):
+    for k, (p, pr) in enumerate(zip(items, preds)):
         row = {}
         for c, (model, prob) in pr.items():
             rule = p.outcomes[c].status
             trusted = arbitration.get(c, {}).get("model_may_overrule", False)
-            confident = prob >= CONFIDENCE
+            level = (
+                confidences[k][c]
+                if confidences is not None
+                else arbitration.get(c, {}).get("confidence", CONFIDENCE)
+            )
+            confident = prob >= level
             row[c] = model if (model != rule and trusted and confident) else rule
             if model == rule:
                 row[c] = rule
@@ -195,7 +239,25 @@ def evaluate_all(items: list[Prepared], checker: Checker) -> dict:
     by_draft = cross_validate(items, checker, [f"fold{fold_of[p.label.id]}" for p in items])
     by_voice_views = cross_validate(items, checker, [p.label.voice for p in items])
     arbitration = decide_arbitration(items, by_voice_views, ids)
-    shipped, review_rate = arbitrate(items, by_voice_views, arbitration)
+    voice_of = [p.label.voice for p in items]
+    nested: list[dict[str, float]] = [{} for _ in items]
+    for v in sorted(set(voice_of)):  # each writer's confidence chosen on the other writers
+        others = [i for i, x in enumerate(voice_of) if x != v]
+        for c in ids:
+            t = choose_confidence(
+                [items[i] for i in others],
+                [by_voice_views[i] for i in others],
+                c,
+                arbitration[c]["model_may_overrule"],
+            )
+            for i, x in enumerate(voice_of):
+                if x == v:
+                    nested[i][c] = t
+    for c in ids:  # the shipped confidence, chosen on every writer
+        arbitration[c]["confidence"] = choose_confidence(
+            items, by_voice_views, c, arbitration[c]["model_may_overrule"]
+        )
+    shipped, review_rate = arbitrate(items, by_voice_views, arbitration, nested)
     by_voice = _statuses(by_voice_views)
     rules_only = [{c: p.outcomes[c].status for c in ids} for p in items]
     keyword = [
@@ -257,7 +319,11 @@ def main(args) -> int:
         "voices": figures["voices"],
         "lockbox_voices": sorted(held),
         "arbitration": figures["arbitration"],
-        "arbitration_policy": {"confidence": CONFIDENCE, "overrule_margin": OVERRULE_MARGIN},
+        "arbitration_policy": {
+            "confidence": CONFIDENCE,
+            "confidence_choices": list(CONFIDENCES),
+            "overrule_margin": OVERRULE_MARGIN,
+        },
         "seed": SEED,
         "framework": checker.rules.name,
         "corpus": str(corpus.relative_to(ROOT)) if corpus.is_relative_to(ROOT) else str(corpus),
