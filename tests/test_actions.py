@@ -772,3 +772,22 @@ def test_an_owner_named_as_the_last_sentence_of_an_item(tmp_path):
         "2. All staff to be reminded that safeguarding emails must be recorded. Head of Service.\n",
     )
     assert [a.owners for a in result.actions] == [["yot"], ["yot"]]
+
+
+def test_how_the_learning_is_shared_is_not_a_lesson(tmp_path):
+    """Under "Monitoring & sharing the learning" the bullets say how the learning is passed on,
+    not what was learned: no lesson to answer."""
+    result = checked(
+        tmp_path,
+        "deck.md",
+        "# Learning review\n\n## Learning\n\n"
+        "- Dyslexia and learning needs must be screened at the start of every order\n\n"
+        "## Action plan\n\n- Dyslexia screening at every YJS assessment, with adapted materials "
+        "(YJS Team Manager, by June)\n\n"
+        "## Monitoring & sharing the learning\n\n"
+        "- Action plan reviewed at the YJ Partnership Board in July and October\n"
+        "- Understanding our Learning session for YJS staff and partners in May\n",
+    )
+    lessons = result.traceability["lessons"]
+    assert [lesson["text"][:8] for lesson in lessons] == ["Dyslexia"]
+    assert lessons[0]["actions"] == [0]

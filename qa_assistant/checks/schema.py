@@ -195,6 +195,8 @@ class ActionsFile(Strict):
     finding_labels: Words = Field(default_factory=list)
     recommending: Words = Field(default_factory=list)
     learning_headings: Words = Field(default_factory=list)
+    # headings that name the learning but hold no lesson ("Sharing the learning")
+    not_learning_headings: Words = Field(default_factory=list)
     trace_min_shared_words: int = 2
     trace_stop_words: Words = Field(default_factory=list)
     # the columns of a plan table that hold the lesson its row's action answers

@@ -102,6 +102,7 @@ class LessonTracer:
         spec = reader.annotator.rules.actions
         self.reader = reader
         self.headings = tuple(str(h).lower() for h in spec.get("learning_headings", []))
+        self.not_headings = tuple(str(h).lower() for h in spec.get("not_learning_headings", []))
         self.min_shared = int(spec.get("trace_min_shared_words", 2))
         self.stop = frozenset(str(w).lower() for w in spec.get("trace_stop_words", []))
         self.not_lessons = [re.compile(str(p), re.I) for p in spec.get("not_lessons", [])]
@@ -145,7 +146,11 @@ class LessonTracer:
             if any(block.start <= s < block.end for s, _ in own):
                 continue  # its lesson is already read with its action
             labelled = self.reader._finding(block.text)
-            under = block.heading_path and heading_matches(block.heading_path[-1], self.headings)
+            under = (
+                block.heading_path
+                and heading_matches(block.heading_path[-1], self.headings)
+                and not heading_matches(block.heading_path[-1], self.not_headings)
+            )
             if not (labelled or under) or self._no_lesson(block.text):
                 continue
             lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
