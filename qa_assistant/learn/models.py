@@ -197,6 +197,9 @@ def draft_features(
         f["s:n50"] = _squash(float((p >= 0.5).sum())) if len(p) else 0.0
         f["s:n80"] = _squash(float((p >= 0.8).sum())) if len(p) else 0.0
         f["s:mass"] = _squash(float(p.sum())) if len(p) else 0.0
+        # the draft's length: beside the (log) counts above, the model can weigh their density
+        # (five reasons in a 40-sentence note are not five in a 200-sentence review)
+        f["d:sentences"] = _squash(float(len(texts)))
         dense[cid] = f
         views[cid] = " ".join(sentence_text(texts[i]) for i, b in best[:6] if b >= 0.2)
     return DraftFeatures(dense, views, top)
