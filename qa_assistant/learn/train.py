@@ -21,7 +21,7 @@ from qa_assistant.checker import Checker
 from qa_assistant.learn.baseline import keyword_status
 from qa_assistant.learn.dataset import Prepared, prepare
 from qa_assistant.learn.labels import load_labelled
-from qa_assistant.learn.metrics import jaccard, summarise
+from qa_assistant.learn.metrics import accuracy3, gap_f1, jaccard, summarise
 from qa_assistant.learn.models import (
     ConcernModels,
     DraftFeatures,
@@ -187,14 +187,11 @@ def choose_confidence(
     if not pairs:
         return CONFIDENCE
 
+    gold = [g for g, *_ in pairs]
+
     def score(t: float) -> float:
-        gold = [g for g, *_ in pairs]
         got = [_shipped(rule, m, prob, True, t) for _, rule, m, prob in pairs]
-        tp = sum(g != "met" and x != "met" for g, x in zip(gold, got))
-        fp = sum(g == "met" and x != "met" for g, x in zip(gold, got))
-        fn = sum(g != "met" and x == "met" for g, x in zip(gold, got))
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        return f1 + sum(g == x for g, x in zip(gold, got)) / len(gold)
+        return gap_f1(gold, got) + accuracy3(gold, got)
 
     return max(CONFIDENCES, key=lambda t: (round(score(t), 9), t))
 
@@ -221,10 +218,8 @@ def arbitrate(
                 else arbitration.get(c, {}).get("confidence", CONFIDENCE)
             )
             confident = prob >= level
-            row[c] = model if (model != rule and trusted and confident) else rule
-            if model == rule:
-                row[c] = rule
-            elif not (trusted and confident):
+            row[c] = _shipped(rule, model, prob, trusted, level)
+            if model != rule and not (trusted and confident):
                 crosses = (model == "met") != (rule == "met")
                 reviews += crosses and (trusted or confident)
             cells += 1
