@@ -203,7 +203,8 @@ class Checker:
         model_score = p.get("met", 0.0) + 0.5 * p.get("partial", 0.0)
         if view.status == outcome.status:
             return outcome.status, model_score, "rules+model", False
-        confident = p.get(view.status, 0.0) >= self.models.confidence_for(cid)
+        level = self.models.overrule_level(cid, outcome.status, view.status)
+        confident = p.get(view.status, 0.0) >= level
         trusted = self.models.may_overrule(cid)
         if trusted and confident:
             return view.status, model_score, "model", False

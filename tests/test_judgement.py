@@ -50,8 +50,10 @@ class _Models:
     def may_overrule(self, cid: str) -> bool:
         return self.trusted
 
-    def confidence_for(self, cid: str) -> float:
-        return self.confidence
+    def overrule_level(self, cid: str, rule: str, model: str) -> float:
+        from qa_assistant.learn.models import overrule_level
+
+        return overrule_level(rule, model, self.confidence, 0.7)
 
 
 @pytest.mark.parametrize(
@@ -77,6 +79,28 @@ def test_arbitration_between_rules_and_model(trusted, model, p, confidence, expe
     assert (status, decided, review) == expected
 
 
+@pytest.mark.parametrize(
+    ("model", "p", "expected"),
+    [
+        ("met", 0.63, ("partial", "rules", True)),  # clearing a gap needs 0.7: please check
+        ("met", 0.75, ("met", "model", False)),
+        ("missing", 0.55, ("missing", "model", False)),  # between gaps, the concern's own 0.5
+    ],
+)
+def test_clearing_a_gap_needs_a_confident_model(model, p, expected):
+    """Where the rules find a gap, the model may call it met only at 0.7 or above, whatever
+    lower confidence the concern was given: a gap hidden is worse than a gap to check."""
+    from qa_assistant.checker import Checker
+    from qa_assistant.checks.rule_check import RuleOutcome
+
+    checker = Checker.__new__(Checker)
+    checker.models = _Models(True, 0.5)
+    outcome = RuleOutcome("partial", "r", "because", {}, [], [], [], 1.0)
+    view = _View(model, p)
+    status, _score, decided, review = checker._combine("partnership_services", outcome, view)
+    assert (status, decided, review) == expected
+
+
 def test_each_concern_reads_its_own_confidence():
     """ `qa-assistant train` stores a confidence per concern; a concern without one uses the
     policy's default."""
@@ -89,6 +113,8 @@ def test_each_concern_reads_its_own_confidence():
     }
     assert models.confidence_for("blame_free") == 0.6
     assert models.confidence_for("diversity") == 0.7
+    assert models.overrule_level("blame_free", "partial", "missing") == 0.6
+    assert models.overrule_level("blame_free", "partial", "met") == 0.7  # clears a gap
 
 
 def test_the_confidence_is_chosen_on_the_drafts_given():

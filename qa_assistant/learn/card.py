@@ -138,7 +138,9 @@ def write_card(path: Path, fig: dict, meta: dict) -> None:
         f"{', '.join(str(x) for x in meta.get('arbitration_policy', {}).get('confidence_choices', [0.7]))} "
         "for the best gap F1 plus 3-class agreement on the leave-one-writer-out predictions. The "
         "shipped figures are nested: each writer's drafts are scored with the confidence chosen "
-        "on the other writers. "
+        "on the other writers. To read `met` where the rules read a gap, the model needs at "
+        f"least {meta.get('arbitration_policy', {}).get('clear_gap_confidence', 0.7)} whatever "
+        "the concern's confidence: a gap hidden is worse than a gap to check. "
         "A met-versus-gap disagreement that is not settled that way is reported with "
         '`"needs_review": true` and both views ("please check").',
         "- Stored as plain data: vocabularies in `vocabularies.json`, idf weights and coefficients "

@@ -243,6 +243,12 @@ class ModelView:
         }
 
 
+def overrule_level(rule: str, model: str, confidence: float, clear_gap: float) -> float:
+    """The probability a trusted model needs to overrule the rule pack: the concern's confidence,
+    or more when it would clear a gap the rules found (a gap hidden is worse than one to check)."""
+    return max(confidence, clear_gap) if model == "met" != rule else confidence
+
+
 @dataclass
 class ConcernModels:
     concern_ids: list[str]
@@ -264,10 +270,21 @@ class ConcernModels:
         """The probability above which the model's view counts as confident, by default."""
         return float((self.meta.get("arbitration_policy") or {}).get("confidence", 0.7))
 
+    @property
+    def clear_gap_confidence(self) -> float:
+        """The probability the model needs to read met where the rules read a gap."""
+        policy = self.meta.get("arbitration_policy") or {}
+        return float(policy.get("clear_gap_confidence", policy.get("confidence", 0.7)))
+
     def confidence_for(self, concern_id: str) -> float:
         """This concern's confidence, chosen by ``qa-assistant train`` on unseen writers."""
         entry = (self.meta.get("arbitration") or {}).get(concern_id) or {}
         return float(entry.get("confidence", self.confidence))
+
+    def overrule_level(self, concern_id: str, rule: str, model: str) -> float:
+        return overrule_level(
+            rule, model, self.confidence_for(concern_id), self.clear_gap_confidence
+        )
 
     def predict(
         self, draft: AnalysedDraft, outcomes: dict[str, RuleOutcome]

@@ -30,6 +30,7 @@ from qa_assistant.learn.models import (
     draft_features,
     fit_sentence_model,
     new_doc_model,
+    overrule_level,
     portable_vectorizer,
     sentence_probs,
 )
@@ -41,6 +42,9 @@ CONFIDENCE = 0.7  # a model view at or above this probability counts as confiden
 # Per concern, the confidence above which a trusted model overrules the rules is chosen among these
 # on the leave-one-writer-out predictions (the shipped figures choose it without the writer tested)
 CONFIDENCES = (0.5, 0.6, 0.7, 0.8)
+# ... but a classifier clears a gap the rules found (reads met where they read partial or
+# missing) only at this confidence or above: a gap hidden is worse than a gap to check
+CLEAR_GAP_CONFIDENCE = 0.7
 OVERRULE_MARGIN = 2  # the model must be right this many more times than the rules where they
 # disagree (leave-one-voice-out) before it may overrule them for a concern
 
@@ -169,7 +173,8 @@ def decide_arbitration(
 
 
 def _shipped(rule: str, model: str, prob: float, trusted: bool, confidence: float) -> str:
-    return model if (model != rule and trusted and prob >= confidence) else rule
+    level = overrule_level(rule, model, confidence, CLEAR_GAP_CONFIDENCE)
+    return model if (model != rule and trusted and prob >= level) else rule
 
 
 def choose_confidence(
@@ -217,7 +222,7 @@ def arbitrate(
                 if confidences is not None
                 else arbitration.get(c, {}).get("confidence", CONFIDENCE)
             )
-            confident = prob >= level
+            confident = prob >= overrule_level(rule, model, level, CLEAR_GAP_CONFIDENCE)
             row[c] = _shipped(rule, model, prob, trusted, level)
             if model != rule and not (trusted and confident):
                 crosses = (model == "met") != (rule == "met")
@@ -317,6 +322,7 @@ def main(args) -> int:
         "arbitration_policy": {
             "confidence": CONFIDENCE,
             "confidence_choices": list(CONFIDENCES),
+            "clear_gap_confidence": CLEAR_GAP_CONFIDENCE,
             "overrule_margin": OVERRULE_MARGIN,
         },
         "seed": SEED,
