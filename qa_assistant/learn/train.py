@@ -205,11 +205,10 @@ def arbitrate(
     items: list[Prepared],
     preds: list[dict[str, tuple[str, float]]],
     arbitration: dict,
-    confidences: list[dict[str, float]] | None = None,
+    confidences: list[dict[str, float]],
 ) -> tuple[list[dict[str, str]], float]:
     """What the shipped checker reports (see Checker._combine), and how often it asks for review.
-    ``confidences``: per draft, each concern's confidence (chosen without that draft's writer);
-    absent, each concern's shipped confidence."""
+    ``confidences``: per draft, each concern's confidence (chosen without that draft's writer)."""
     out = []
     reviews = cells = 0
     for k, (p, pr) in enumerate(zip(items, preds)):
@@ -217,11 +216,7 @@ def arbitrate(
         for c, (model, prob) in pr.items():
             rule = p.outcomes[c].status
             trusted = arbitration.get(c, {}).get("model_may_overrule", False)
-            level = (
-                confidences[k][c]
-                if confidences is not None
-                else arbitration.get(c, {}).get("confidence", CONFIDENCE)
-            )
+            level = confidences[k][c]
             confident = prob >= overrule_level(rule, model, level, CLEAR_GAP_CONFIDENCE)
             row[c] = _shipped(rule, model, prob, trusted, level)
             if model != rule and not (trusted and confident):
