@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import get_args
 
 import yaml
 from pydantic import ValidationError
@@ -25,6 +26,7 @@ from qa_assistant.checks.schema import (
     FrameworkFile,
     PackFile,
     ScoreFile,
+    Speaker,
     describe,
     label,
 )
@@ -51,7 +53,7 @@ PROVIDED_FEATURES = (
     "gap_statements",
     "traced_ratio",
 )
-SPEAKERS = ("child", "parent", "professional", "other")
+SPEAKERS = get_args(Speaker)
 
 
 class PackError(ValueError):

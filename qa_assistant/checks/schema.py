@@ -20,6 +20,8 @@ class Strict(BaseModel):
 
 
 Status = Literal["met", "partial", "missing"]
+# whose words a sentence reports (nlp/speakers.py)
+Speaker = Literal["child", "parent", "professional", "other"]
 # word lists: YAML reads a bare yes/no/on as a boolean; the loaders use str() of each item
 Words = list[str | bool | int | float]
 
@@ -210,9 +212,7 @@ class ActionsFile(Strict):
     # the negation cues (negation.yaml) also name a shortfall in practice
     negation_is_shortfall: bool = False
     # whose reported words are never the review's own statement of a shortfall
-    shortfall_not_said_by: list[Literal["child", "parent", "professional", "other"]] = Field(
-        default_factory=list
-    )
+    shortfall_not_said_by: list[Speaker] = Field(default_factory=list)
     # a sentence that opens a plan inside a paragraph ("The following actions will be taken.")
     plan_lead_ins: Words = Field(default_factory=list)
     # "seconded (from X) to Y": the owner is Y (regex; the agency named right after it)
