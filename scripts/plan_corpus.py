@@ -79,6 +79,14 @@ FIFTH_VOICES = {
     "v21_board_briefing_slides": 14,
     "v22_qa_audit_review": 14,
 }
+# Sixth wave (2026-12-06, fourth session): v23 and v24 are a fresh lockbox after v19/v20 were
+# read twice; v25 and v26 are training voices. Layouts no earlier voice had.
+SIXTH_VOICES = {
+    "v23_csppi_learning_review": 12,
+    "v24_rapid_review_template": 12,
+    "v25_manager_memo_email": 14,
+    "v26_practitioner_conversations": 14,
+}
 VOICE_FORMATS = {"v11_plain_text_report": ["txt", "txt", "txt", "pdf"]}
 QUALITY = {  # probability of met / partial / missing by overall draft quality
     "strong": (0.75, 0.18, 0.07),
@@ -126,6 +134,7 @@ WAVES = [
     (20261207, THIRD_VOICES, CONCERNS + LATER_CONCERNS),
     (20261208, FOURTH_VOICES, CONCERNS + LATER_CONCERNS),
     (20261209, FIFTH_VOICES, CONCERNS + LATER_CONCERNS),
+    (20261210, SIXTH_VOICES, CONCERNS + LATER_CONCERNS),
 ]
 
 

@@ -791,3 +791,29 @@ def test_how_the_learning_is_shared_is_not_a_lesson(tmp_path):
     lessons = result.traceability["lessons"]
     assert [lesson["text"][:8] for lesson in lessons] == ["Dyslexia"]
     assert lessons[0]["actions"] == [0]
+
+
+@pytest.mark.parametrize("as_heading", [False, True])
+def test_a_labelled_finding_and_its_argument_are_one_lesson(tmp_path, as_heading):
+    """ "Finding 1: ..." then "Why it matters" and "Evidence from the case": one lesson, the
+    finding, answered when an action shares words with the statement or any part of its
+    argument; the argument's paragraphs are not lessons of their own. The same when the finding
+    is a heading with its paragraphs under it."""
+    finding = "Finding 1: Practitioners explain early signs of extremism away in younger children."
+    head = f"### {finding}\n\n" if as_heading else f"{finding}\n\n"
+    result = checked(
+        tmp_path,
+        "systems.md",
+        "# Local Child Safeguarding Practice Review: Ethan\n\n## Findings\n\n"
+        + head
+        + "Why it matters. If adults expect this only in older teenagers, they read the signs as "
+        "copying or joking.\n\n"
+        "Evidence from the case. The Prevent referral was delayed by eight weeks after the "
+        "slogan was explained as repeating things from games.\n\n"
+        "## Recommendations\n\n| Recommendation | Lead | By |\n|---|---|---|\n"
+        "| Any ideological concern prompts a Prevent referral discussion within two days "
+        "| Head of YJS | 31/01/2026 |\n",
+    )
+    lessons = result.traceability["lessons"]
+    assert [lesson["text"] for lesson in lessons] == [finding.lstrip("# ")]
+    assert lessons[0]["actions"] == [0]  # shares "Prevent referral" with the evidence paragraph

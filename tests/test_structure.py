@@ -95,3 +95,23 @@ Progress on the action plan will be reviewed at the YJ management board on 15 Ju
     concern = check(body).concerns["review_date"]
     texts = [e.text for e in concern.evidence if not e.negated]
     assert texts and all("review" in t.lower() for t in texts)
+
+
+def test_a_subtitle_naming_the_kind_of_review_is_part_of_the_title():
+    """ "A systems review using the SCIE Learning Together approach" under the title names the
+    whole draft: "Learning" in it does not make the front matter a lesson, and the numbered
+    section after it is still a section."""
+    text = (
+        "# Cresswood Safeguarding Children Partnership\n\n"
+        "# Local Child Safeguarding Practice Review: Ethan\n\n"
+        "# A systems review using the SCIE Learning Together approach\n\n"
+        "Lead reviewers: Dr Nadia Farrell and Owen Pritchard. Final report, 28 November 2025.\n\n"
+        "# 1. Introduction and context\n\n"
+        "Ethan was known to the YJS after a youth caution in the autumn of 2024.\n"
+    )
+    doc = read_bytes(text.encode(), "review.md")
+    byline = next(b for b in doc.blocks if b.text.startswith("Lead reviewers"))
+    assert byline.heading_path == ()
+    intro = next(b for b in doc.blocks if b.text.startswith("Ethan was known"))
+    assert intro.heading_path == ("1. Introduction and context",)
+    assert check(text, "md").traceability["lessons"] == []

@@ -2,8 +2,10 @@
 
 The inspectorate found reviews that "did not always identify the right lessons to be learned,
 which could then be translated into appropriate action". Lessons are the blocks under learning
-or findings headings (outside the plan) and "Finding 1:" lines; an action answers a lesson when
-they share content words (stemmed, stop-words removed). The result is both a table for people
+or findings headings (outside the plan) and "Finding 1:" lines or headings, each with the
+paragraphs that argue it ("Why it matters", "Evidence from the case"); an action answers a lesson
+when it shares content words (lemmas, stop-words removed) with the statement or a part of its
+argument. The result is both a table for people
 and features for the ``learning_to_actions`` pack.
 """
 
@@ -50,6 +52,10 @@ class Lesson:
     end: int
     section: str
     actions: list[int] = field(default_factory=list)  # indexes into the draft's actions
+    # The paragraphs that argue a labelled finding ("Why it matters", "Evidence from the case"):
+    # part of the same lesson, not lessons of their own. An action answers the lesson when it
+    # shares words with the statement or with any one of them.
+    body: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -138,31 +144,55 @@ class LessonTracer:
                 stated_with.append((i, len(lessons)))
                 lessons.append(Lesson(a.lesson[:400], a.start, a.end, a.section))
         own = [(a.start, a.end) for a in actions if a.lesson]
+        # A labelled finding ("Finding 2: ...", as a paragraph or a heading) and the paragraphs
+        # after it in the same section are one lesson: the statement and its argument.
+        unit: Lesson | None = None
+        unit_section = ""
         for block in draft.document.blocks:
+            if block.kind == "heading":
+                unit = None
+                if (
+                    self.reader._finding(block.text)
+                    and self.reader.region(block) != "plan"
+                    and not self._no_lesson(block.text)
+                ):
+                    unit = Lesson(block.text[:400], block.start, block.end, block.section)
+                    lessons.append(unit)
+                    unit_section = block.text
+                continue
             if block.kind not in ("paragraph", "list_item", "table_row"):
                 continue
             if len(block.text.split()) < 5 or self.reader.region(block) == "plan":
                 continue
             if any(block.start <= s < block.end for s, _ in own):
                 continue  # its lesson is already read with its action
-            labelled = self.reader._finding(block.text)
+            if self._no_lesson(block.text):
+                continue
+            if self.reader._finding(block.text):
+                unit = Lesson(block.text[:400], block.start, block.end, block.section)
+                lessons.append(unit)
+                unit_section = block.section
+                continue
+            if unit is not None and block.section == unit_section:
+                unit.body.append(block.text)
+                unit.end = max(unit.end, block.end)
+                continue
             under = (
                 block.heading_path
                 and heading_matches(block.heading_path[-1], self.headings)
                 and not heading_matches(block.heading_path[-1], self.not_headings)
             )
-            if not (labelled or under) or self._no_lesson(block.text):
-                continue
-            lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
+            if under:
+                lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
         action_words = [self.words(a.text) for a in actions]
         traced: set[int] = set()
         for i, li in stated_with:
             lessons[li].actions.append(i)
             traced.add(i)
         for lesson in lessons:
-            words = self.words(lesson.text)
+            parts = [self.words(t) for t in [lesson.text, *lesson.body]]
             for i, aw in enumerate(action_words):
-                if i not in lesson.actions and len(words & aw) >= self.min_shared:
+                if i not in lesson.actions and any(len(w & aw) >= self.min_shared for w in parts):
                     lesson.actions.append(i)
                     traced.add(i)
         gaps = self._gap_statements(draft)

@@ -270,6 +270,17 @@ def _title(blocks: list[Block]) -> set[int]:
         if b.kind == "heading":
             heads.append(k)
             if _DOCUMENT_KIND.search(b.text):
+                # and a subtitle right under it that names the kind again, unnumbered ("A
+                # systems review using the SCIE Learning Together approach")
+                for sub in range(k + 1, min(k + 3, len(blocks))):
+                    nxt = blocks[sub]
+                    if not (
+                        nxt.kind == "heading"
+                        and _DOCUMENT_KIND.search(nxt.text)
+                        and not _NUMBER_PREFIX.match(nxt.text)
+                    ):
+                        break
+                    heads.append(sub)
                 return set(heads)
         elif len(b.text.split()) >= 25:
             break
