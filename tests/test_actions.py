@@ -817,3 +817,21 @@ def test_a_labelled_finding_and_its_argument_are_one_lesson(tmp_path, as_heading
     lessons = result.traceability["lessons"]
     assert [lesson["text"] for lesson in lessons] == [finding.lstrip("# ")]
     assert lessons[0]["actions"] == [0]  # shares "Prevent referral" with the evidence paragraph
+
+
+def test_a_recommendation_column_of_numbers_is_not_the_action(tmp_path):
+    """ "Recommendation | Scope | Action to take | Lead agency": the column named
+    "Recommendation" holds only its number; the action is "Action to take"."""
+    result = checked(
+        tmp_path,
+        "overview.md",
+        "# Overview report\n\n## Recommendations and action plan\n\n"
+        "| Recommendation | Scope | Action to take | Lead agency | Target date |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Local | Amend the threat to life policy to notify the YJS within 24 hours "
+        "| Castlebridge Police | 31 July 2025 |\n"
+        "| R2 | Local | Add a police intelligence check to every YJS risk review "
+        "| YJS Operational Manager | 30 June 2025 |\n",
+    )
+    assert [a.text[:9] for a in result.actions] == ["Amend the", "Add a pol"]
+    assert [a.owners for a in result.actions] == [["police"], ["yot"]]

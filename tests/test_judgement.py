@@ -24,6 +24,15 @@ HEAD = (
         ("The case manager did not follow procedure and was negligent.", "missing"),
         ("Housing Officer A's approach was not satisfactory.", "partial"),
         ("The case manager should have picked up the rise in missing episodes.", "partial"),
+        # anyone's practice judged against what they should have done
+        ("The school should have told the YJS about the exclusion sooner.", "partial"),
+        ("The foster carer should have known better than to leave him alone.", "partial"),
+        ("The PRU did not pass on the concerns, which was poor practice.", "partial"),
+        ("It is disappointing that no referral was made, and this should not have happened.",
+         "partial"),
+        # ... but not the author's own reflection, nor a wish for the system
+        ("Looking back, I think I should have done that in August.", "met"),
+        ("There should have been more joint working between the YJS and CSC.", "met"),
     ],
 )
 def test_blame_reads_disclaimers_and_individual_critique(sentence, expected):

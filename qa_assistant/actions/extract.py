@@ -57,6 +57,8 @@ class Action:
 
 
 _CONTENTS_LINE = CONTENTS_ENTRY  # "5. Findings and Recommendations ........ 23"
+# A cell that is only a number or a short reference ("1", "R2", "3.1"): an item's label.
+_ID_CELL = re.compile(r"^\s*(?:[A-Za-z]{1,3}\s?)?\d{1,3}(?:\.\d{1,2})*[.)]?\s*$")
 _LEAD_LABEL = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Z][\w'’ ,&/-]{0,50}?[.:]\s+(?=\S)")
 _LEAD_TIME = re.compile(
     r"^\s*(?:by|before|within|from|no later than|in|during|over) (?:the )?[\w'’/ ]{0,30}?"
@@ -242,11 +244,16 @@ class ActionReader:
     def _finding(self, text: str) -> bool:
         return any(p.match(text.strip()) for p in self.finding)
 
-    def _column(self, header: tuple[str, ...], kind: str) -> int | None:
+    def _column(
+        self, header: tuple[str, ...], kind: str, skip: int | None = None
+    ) -> int | None:
         """The column whose header names ``kind``. Names earlier in the list are stronger, so in
-        "Learning point | Action | Who" the action is the "Action" column."""
+        "Learning point | Action | Who" the action is the "Action" column. ``skip``: a column
+        already ruled out."""
         names = self.columns[kind]
-        cells = [normalise(cell, TABLE_HEADER) for cell in header]
+        cells = [
+            "" if i == skip else normalise(cell, TABLE_HEADER) for i, cell in enumerate(header)
+        ]
         exact = [(names.index(c), i) for i, c in enumerate(cells) if c in names]
         if exact:
             return min(exact)[1]
@@ -365,6 +372,12 @@ class ActionReader:
             a_col = max(range(len(cells)), key=lambda i: len(cells[i])) if cells else 0
         if a_col >= len(cells):
             return None
+        if _ID_CELL.match(cells[a_col]):
+            # "Recommendation | Scope | Action to take": the named column holds only the
+            # recommendation's number; the action is in the next column that names one
+            other = self._column(header, "action", skip=a_col)
+            if other is not None and other < len(cells) and not _ID_CELL.match(cells[other]):
+                a_col = other
         text = cells[a_col]
         if not text or self.annotator.default_cues.is_placeholder(text):
             return None
