@@ -159,6 +159,13 @@ def test_the_confidence_is_chosen_on_the_drafts_given():
         ("Reece's request to speak to the Samaritans was recorded by staff.", "child"),
         ("Reece was told he owed the line £2,000.", None),
         ("The tutor described him as one of the most able in the group.", "other"),
+        # someone not on the lists spoke about the child: not the child's words
+        ("The head of Hillcrest Academy said Reece's attendance fell to 40%.", None),
+        # in a review about a boy, "she" is not the child but the person last named (his worker)
+        (
+            "She said the panel focused on his missed sessions, his contract and his lateness.",
+            "professional",
+        ),
     ],
 )
 def test_speaker_attribution(sentence, speaker):

@@ -155,6 +155,12 @@ class SpeakerTagger:
                     return named[-1].cls
             return self._cls(subj, last, child_gender)
         near = [m for m in mentions if v < m.start <= v + 40]  # "said Kai", "told the panel"
+        lead = text[start:v].strip()
+        if lead and lead[-1] not in ",\"”’'":
+            # "The head of Hillcrest Academy said Jamal's attendance fell": someone this list
+            # does not name spoke; the name after the verb is who they spoke about. A speaker
+            # after the verb only follows a quotation ("'I ran,' said Kai").
+            return None
         if near and re.match(r"\w+,?\s+(?:the\s+)?\w", after):
             first = near[0]
             if first.cls != "pronoun" and text[v : first.start].count(" ") <= 2:
@@ -173,6 +179,12 @@ class SpeakerTagger:
         g = {"she": "f", "her": "f", "he": "m", "his": "m"}.get(pronoun, "")
         if not g and last is not None and last.cls not in ("child", "pronoun"):
             return last.cls  # "they" after "the professionals around Mia"
+        if g and child_gender and g != child_gender:
+            # "She said" in a review about a boy is not the child: whoever was last named, if
+            # they fit, else someone else
+            if last is not None and last.cls not in ("child", "pronoun"):
+                return last.cls
+            return "other"
         if last is not None and last.cls not in ("child", "pronoun") and last.gender and g:
             if last.gender == g and g != child_gender:
                 return last.cls
