@@ -180,6 +180,17 @@ def test_a_typo_in_a_decision_condition_still_fails_at_load(tmp_path):
         load_rules(fw)
 
 
+def test_a_combo_naming_an_unknown_sentence_set_fails_at_load(tmp_path):
+    """ "@chlid" is a typo, not a set of sentences the engine knows ("@child", "@agency_other")."""
+    fw = _copy(tmp_path)
+    _edit(
+        fw / "concerns" / "lived_experience.yaml",
+        lambda d: d["combos"].update(factor_link=["factor", "link", "@chlid"]),
+    )
+    with pytest.raises(PackError, match="unknown signal '@chlid'"):
+        load_rules(fw)
+
+
 def test_every_shipped_framework_loads():
     for name in framework_names():
         fw = load_framework(name)

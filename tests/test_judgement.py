@@ -185,3 +185,24 @@ def test_voice_is_the_childs_not_a_councillors():
     )
     result = check(HEAD + body)
     assert result.concerns["voice_of_child"].status != "met"
+
+
+def test_life_experiences_are_linked_in_sentences_about_the_child():
+    """The link between a life experience and the incident counts in sentences about the subject
+    child (name, alias or pronoun), not in sentences about practice or the borough."""
+    about_borough = (
+        "The exclusion rate across the borough rose in 2024, which led to more referrals. "
+        "Cannabis use among teenagers in the area has grown, driven by cheap supply. "
+        "Exploitation of children in the area has been linked to county lines. "
+        "Bereavement services for families have long waiting lists, which contributed to delays.\n"
+    )
+    about_kai = (
+        "Kai was excluded in May, which may help explain why he spent his days with older boys. "
+        "His grandad's death in 2023 left him without the adult he trusted, and this contributed "
+        "to his anger. Exploitation by the older boys led to the debt he owed.\n"
+    )
+    head = "# Learning review: Kai\n\n## Background\nKai, 15, lives with his mum.\n\n"
+    borough = check(head + "## Analysis\n" + about_borough)
+    kai = check(head + "## Analysis\n" + about_kai)
+    assert borough.concerns["lived_experience"].status != "met"
+    assert kai.concerns["lived_experience"].status == "met"

@@ -33,6 +33,9 @@ from qa_assistant.checks.schema import (
 from qa_assistant.paths import framework_dir, frameworks_dir
 from qa_assistant.result.status import STATUSES
 
+# Sets of sentences a combo may require besides its signals: those that speak of the subject
+# child, and those that name an agency other than the reviewing one.
+COMBO_SENTENCE_SETS = ("@child", "@agency_other")
 # Features every pack may read besides its own signals and combos: the section features computed
 # by the rule interpreter and the action-plan and fact features the checker supplies. A decision
 # naming anything else is a typo and fails at load.
@@ -214,7 +217,7 @@ def load_pack(path: Path) -> ConcernPack:
     combos = {k: tuple(v) for k, v in (data.get("combos") or {}).items()}
     for combo, parts in combos.items():
         for part in parts:
-            if part not in names and not part.startswith("@"):
+            if part not in names and part not in COMBO_SENTENCE_SETS:
                 raise PackError(f"{where}: combo '{combo}' names unknown signal '{part}'")
     decisions = []
     for i, d in enumerate(data["decide"]):

@@ -2,7 +2,8 @@
 
 Features a pack can use in its ``decide`` rules:
 - ``<signal>``: sentences where the signal matched (not negated); ``<signal>_neg``: negated ones;
-- ``<combo>``: sentences where all the combo's signals matched together (``@agency_other`` is any
+- ``<combo>``: sentences where all the combo's signals matched together (``@child`` is any sentence
+  that speaks of the subject child, by name, alias or pronoun; ``@agency_other`` is any
   agency other than the YOT named in the sentence);
 - ``heading``, ``section_words``, ``section_empty``, ``section_agencies``: the concern's own
   section(s), found by the pack's heading synonyms (also "Label: value" lines);
@@ -102,7 +103,9 @@ def compute_features(
     for combo, parts in pack.combos.items():
         sets = []
         for part in parts:
-            if part == "@agency_other":
+            if part == "@child":  # sentences that speak of the subject child
+                sets.append({i for i, about in enumerate(draft.about_child) if about})
+            elif part == "@agency_other":
                 sets.append(
                     {
                         i

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from qa_assistant.checks.packs import RuleSet
 from qa_assistant.document.model import Block, Document
 from qa_assistant.nlp.negation import NegationCues, split_label
-from qa_assistant.nlp.speakers import SpeakerTagger
+from qa_assistant.nlp.speakers import SpeakerTagger, child_gender_of
 from qa_assistant.nlp.subject import SubjectChild, SubjectFinder
 
 
@@ -61,6 +61,8 @@ class AnalysedDraft:
     traceability: object = None  # lessons -> actions, filled in by the checker
     features: dict = field(default_factory=dict)  # action, fact and traceability features
     own_agency: str = ""  # the framework's reviewing agency (its agencies.yaml)
+    # per sentence: does it speak of the subject child (their name, an alias or their pronoun)?
+    about_child: list[bool] = field(default_factory=list)
 
     def signal_sentences(self, concern: str) -> dict[str, list[int]]:
         out: dict[str, list[int]] = defaultdict(list)
@@ -254,6 +256,7 @@ class Annotator:
             child,
             speakers,
             own_agency=getattr(self.rules, "reviewing_agency", ""),
+            about_child=_about_child(child, sentences, child_gender_of(spans_all)),
         )
 
     def _child_hits(self, child: SubjectChild, sentences, spans, hits) -> None:
@@ -402,3 +405,25 @@ def heading_in(heading: str, names: tuple[str, ...]) -> bool:
 
 def block_of(document: Document, sentence: Sentence) -> Block:
     return document.blocks[sentence.block]
+
+
+_CHILD_PRONOUN = {
+    "m": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
+    "f": re.compile(r"\b(?:she|her|hers|herself)\b", re.I),
+}
+_THE_CHILD = re.compile(r"\bthe (?:child|young person|boy|girl|young man|young woman)\b", re.I)
+
+
+def _about_child(child: SubjectChild, sentences: list[Sentence], gender: str) -> list[bool]:
+    """Sentences that speak of the subject child: "Kai's grandad died" and "he was excluded"
+    are about Kai's life; "exclusions rose across the borough" is not."""
+    alias = child._alias_re()
+    pronoun = _CHILD_PRONOUN.get(gender)
+    return [
+        bool(
+            alias.search(s.text)
+            or _THE_CHILD.search(s.text)
+            or (pronoun is not None and pronoun.search(s.text))
+        )
+        for s in sentences
+    ]

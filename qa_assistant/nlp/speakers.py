@@ -61,7 +61,7 @@ class SpeakerTagger:
     def tag(self, spans: list[Span], child: SubjectChild) -> list[str | None]:
         """One tag per sentence span: the speaker class of its reported speech, or None."""
         child_re = child._alias_re()
-        child_gender = _child_gender(spans)
+        child_gender = child_gender_of(spans)
         last: Mention | None = None
         out: list[str | None] = []
         for span in spans:
@@ -298,7 +298,8 @@ def _previous_word(span: Span, tok):
     return span.doc[i] if i >= span.start else None
 
 
-def _child_gender(spans: list[Span]) -> str:
+def child_gender_of(spans: list[Span]) -> str:
+    """'m', 'f' or '': the pronouns the draft mostly uses, which are the child's."""
     he = she = 0
     for span in spans[:400]:
         for tok in span:
