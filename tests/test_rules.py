@@ -998,3 +998,17 @@ def test_times_and_dates_are_not_reasons():
     assert causal("He is due to stand trial at Calderbrook Crown Court in October.") == 0
     assert causal("At the time, what was known pointed to bullying.") == 1
     assert causal("The delay was due to the referral pathway.") == 1
+
+
+def test_partnership_and_services_read_in_plain_words():
+    """Unmet needs and information that did not move, said plainly, are both considered: "he
+    did not get the help his needs called for", "intelligence was never shared", "agencies
+    worked in parallel"."""
+    text = (
+        "# Learning review: Kai\n\n## What we found\n"
+        "Kai did not get the bereavement support his assessment said he needed, and he was on the "
+        "waiting list for CAMHS from June until the incident.\n\n"
+        "Police intelligence about the older boys was never shared with the YJS, and the school, "
+        "social care and the YJS worked in parallel rather than together, which was poor.\n"
+    )
+    assert check(text).concerns["partnership_services"].status == "met"
