@@ -835,3 +835,20 @@ def test_a_recommendation_column_of_numbers_is_not_the_action(tmp_path):
     )
     assert [a.text[:9] for a in result.actions] == ["Amend the", "Add a pol"]
     assert [a.owners for a in result.actions] == [["police"], ["yot"]]
+
+
+def test_an_agencys_lesson_is_answered_by_its_own_action_on_one_word(tmp_path):
+    """Lessons by agency ("Health: ...") are answered by that agency's action when they share a
+    word; a lesson without an agency label needs two."""
+    result = checked(
+        tmp_path,
+        "overview.md",
+        "# Overview report\n\n## Lessons to be learned\n\n"
+        "- Health: young people injured out of hours need the same navigator referral as in the "
+        "daytime.\n"
+        "- Young people injured at weekends are missed by the navigator rota.\n\n"
+        "## Recommendations\n\n| Action | Lead agency | Target date |\n|---|---|---|\n"
+        "| Extend youth violence navigator cover to evenings | Castlebridge ICB | 31/07/2025 |\n",
+    )
+    lessons = result.traceability["lessons"]
+    assert [lesson["actions"] for lesson in lessons] == [[0], []]

@@ -19,6 +19,7 @@ from spacy.lookups import Table
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.rule_check import heading_matches
 from qa_assistant.nlp.annotate import AnalysedDraft
+from qa_assistant.nlp.negation import split_label
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 def content_words(
@@ -189,10 +190,18 @@ class LessonTracer:
         for i, li in stated_with:
             lessons[li].actions.append(i)
             traced.add(i)
+        annotator = self.reader.annotator
         for lesson in lessons:
             parts = [self.words(t) for t in [lesson.text, *lesson.body]]
+            # "Health: young people injured out of hours need a navigator referral" is answered by
+            # the ICB's "Extend navigator cover": an agency's lesson, its own action, one word
+            label = split_label(lesson.text)
+            named = {a for a, _ in annotator.agencies_in(label[0])} if label else set()
             for i, aw in enumerate(action_words):
-                if i not in lesson.actions and any(len(w & aw) >= self.min_shared for w in parts):
+                if i in lesson.actions:
+                    continue
+                need = 1 if named & set(actions[i].owners) else self.min_shared
+                if any(len(w & aw) >= need for w in parts):
                     lesson.actions.append(i)
                     traced.add(i)
         gaps = self._gap_statements(draft)
