@@ -852,3 +852,38 @@ def test_an_agencys_lesson_is_answered_by_its_own_action_on_one_word(tmp_path):
     )
     lessons = result.traceability["lessons"]
     assert [lesson["actions"] for lesson in lessons] == [[0], []]
+
+
+def test_a_table_of_what_each_agency_learned_holds_lessons_not_actions(tmp_path):
+    """ "Agency | Involvement | Learning": each row's learning cell is a lesson (none for a row
+    without one, nor the header); the table is not an action plan."""
+    result = checked(
+        tmp_path,
+        "rapid.md",
+        "# Rapid review: Child N\n\n## Summary of agency involvement and emerging learning\n\n"
+        "| Agency | Involvement | Learning |\n|---|---|---|\n"
+        "| Police | Two missing episodes responded to. | Calls about the second phone were not "
+        "linked to the exploitation record. |\n"
+        "| CSC | Child in need visits every four weeks. | |\n\n"
+        "## Actions agreed\n\n| Action | Lead | By |\n|---|---|---|\n"
+        "| Link calls about a child's phone to the exploitation record | Police | 30/06/2025 |\n",
+    )
+    assert [a.text[:8] for a in result.actions] == ["Link cal"]
+    lessons = result.traceability["lessons"]
+    assert [lesson["text"][:9] for lesson in lessons] == ["Calls abo"]
+    assert lessons[0]["actions"] == [0]
+
+
+def test_actions_already_taken_are_a_record_not_the_plan(tmp_path):
+    """ "Immediate safeguarding actions taken" lists what was done; the plan is what was agreed."""
+    result = checked(
+        tmp_path,
+        "rapid.md",
+        "# Rapid review: Child N\n\n## Immediate safeguarding actions taken\n\n"
+        "- Strategy discussion held on 04/04/25 with CSC and both police forces.\n"
+        "- Police guard at the hospital for the first 48 hours.\n\n"
+        "## Actions agreed\n\n| Action | Lead | By |\n|---|---|---|\n"
+        "| Set up monthly information sharing with the exploitation team | YJS Manager "
+        "| 30/06/2025 |\n",
+    )
+    assert [a.text[:6] for a in result.actions] == ["Set up"]

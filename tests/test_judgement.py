@@ -33,6 +33,12 @@ HEAD = (
         # ... but not the author's own reflection, nor a wish for the system
         ("Looking back, I think I should have done that in August.", "met"),
         ("There should have been more joint working between the YJS and CSC.", "met"),
+        ("With hindsight the June disclosure should have led to a review of the plan.", "met"),
+        # the statutory wording of the child's charge is not blame of anyone's practice
+        (
+            "J has been charged with arson being reckless as to whether life would be endangered.",
+            "met",
+        ),
     ],
 )
 def test_blame_reads_disclaimers_and_individual_critique(sentence, expected):

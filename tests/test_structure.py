@@ -115,3 +115,24 @@ def test_a_subtitle_naming_the_kind_of_review_is_part_of_the_title():
     intro = next(b for b in doc.blocks if b.text.startswith("Ethan was known"))
     assert intro.heading_path == ("1. Introduction and context",)
     assert check(text, "md").traceability["lessons"] == []
+
+
+def test_a_numbered_title_in_sentence_case_on_its_own_line():
+    """In plain text, "8. Summary of agency involvement and emerging learning" on a line of its
+    own opens a section; numbered actions each on their own line stay items, and so does an
+    assignment ("2. CAMHS to see Kai by May")."""
+    text = (
+        "Rapid review: Child N\n\n"
+        "7. Views of the child and family\n\n"
+        "N was not seen for this review.\n\n"
+        "8. Summary of agency involvement and emerging learning\n\n"
+        "Police intelligence about the flat was not shared across the force boundary.\n\n"
+        "9. Actions agreed\n\n"
+        "1. Police exploitation team to share intelligence monthly\n\n"
+        "2. CAMHS to see N within four weeks of discharge\n"
+    )
+    doc = read_bytes(text.encode(), "review.txt")
+    finding = next(b for b in doc.blocks if b.text.startswith("Police intelligence"))
+    assert finding.heading_path[-1] == "8. Summary of agency involvement and emerging learning"
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert not any(h.startswith(("1. Police", "2. CAMHS")) for h in heads)

@@ -160,6 +160,7 @@ class ActionReader:
         self.not_timescale = [str(v).lower() for v in spec.get("not_a_timescale", [])]
         self.criticism = [str(v).lower() for v in spec.get("criticism_cues", [])]
         self.no_action_headings = tuple(str(h).lower() for h in spec.get("no_action_headings", []))
+        self.record_headings = tuple(str(h).lower() for h in spec.get("record_headings", []))
         self.finding = [re.compile(p, re.I) for p in spec.get("finding_labels", [])]
         self.recommending = [re.compile(p, re.I) for p in spec.get("recommending", [])]
         self.lead_ins = [re.compile(p, re.I) for p in spec.get("plan_lead_ins", [])]
@@ -213,6 +214,8 @@ class ActionReader:
         for h in reversed(path):
             if CONTENTS_ENTRY.search(h):
                 continue
+            if heading_matches(h, self.record_headings):
+                return "no_action"  # "Immediate safeguarding actions taken": done, not planned
             if self.is_action_heading(h):
                 return "plan"
             if heading_matches(h, self.no_action_headings):
@@ -368,6 +371,12 @@ class ActionReader:
         r_col = self._column(header, "review")
         if not in_plan and o_col is None and d_col is None:
             return None  # "Date | Event | Action taken": a record of what was done, not a plan
+        if (
+            a_col is not None
+            and d_col is None
+            and normalise(header[a_col], TABLE_HEADER) in self.lesson_columns
+        ):
+            return None  # "Agency | Involvement | Learning": what each agency learned, no plan
         if a_col is None:  # a plan table with unnamed columns: the longest cell is the action
             a_col = max(range(len(cells)), key=lambda i: len(cells[i])) if cells else 0
         if a_col >= len(cells):

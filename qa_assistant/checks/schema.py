@@ -194,6 +194,7 @@ class ActionsFile(Strict):
     not_a_timescale: Words = Field(default_factory=list)
     criticism_cues: Words = Field(default_factory=list)
     no_action_headings: Words = Field(default_factory=list)
+    record_headings: Words = Field(default_factory=list)
     finding_labels: Words = Field(default_factory=list)
     recommending: Words = Field(default_factory=list)
     learning_headings: Words = Field(default_factory=list)

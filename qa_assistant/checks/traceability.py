@@ -18,6 +18,7 @@ from spacy.lookups import Table
 
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.rule_check import heading_matches
+from qa_assistant.document.text import TABLE_HEADER, normalise
 from qa_assistant.nlp.annotate import AnalysedDraft
 from qa_assistant.nlp.negation import split_label
 
@@ -167,6 +168,28 @@ class LessonTracer:
                 continue
             if any(block.start <= s < block.end for s, _ in own):
                 continue  # its lesson is already read with its action
+            under = bool(
+                block.heading_path
+                and heading_matches(block.heading_path[-1], self.headings)
+                and not heading_matches(block.heading_path[-1], self.not_headings)
+            )
+            if (
+                block.kind == "table_row"
+                and self._lesson_column(block.table_header)
+                # not "Date | Concern" in a chronology
+                and (under or self.reader.region(block) != "no_action")
+            ):
+                # "Agency | Involvement | Learning": the lesson is the row's learning cell
+                cells = list(block.grid or block.cells)
+                if tuple(cells) == tuple(block.table_header):
+                    continue
+                text = self.reader._lesson_cell(block.table_header, cells, -1)
+                if not text:
+                    continue
+                if self._no_lesson(text):
+                    continue
+                lessons.append(Lesson(text[:400], block.start, block.end, block.section))
+                continue
             if self._no_lesson(block.text):
                 continue
             if self.reader._finding(block.text):
@@ -178,11 +201,6 @@ class LessonTracer:
                 unit.body.append(block.text)
                 unit.end = max(unit.end, block.end)
                 continue
-            under = (
-                block.heading_path
-                and heading_matches(block.heading_path[-1], self.headings)
-                and not heading_matches(block.heading_path[-1], self.not_headings)
-            )
             if under:
                 lessons.append(Lesson(block.text[:400], block.start, block.end, block.section))
         action_words = [self.words(a.text) for a in actions]
@@ -217,6 +235,9 @@ class LessonTracer:
             actions=len(actions),
             actions_from_gaps=len(from_gaps),
         )
+
+    def _lesson_column(self, header: tuple[str, ...]) -> bool:
+        return any(normalise(h, TABLE_HEADER) in self.reader.lesson_columns for h in header)
 
     def _no_lesson(self, text: str) -> bool:
         """ "No specific learning was identified", "To be identified at the full review",

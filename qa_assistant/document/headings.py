@@ -100,15 +100,25 @@ def _has_date_or_verb_start(text: str) -> bool:
 
 def standalone_title(text: str) -> int:
     """A short line standing on its own (a paragraph of one line, with no closing punctuation)
-    reads as a heading: "Voice of the child", "What happened", "Actions". Level 2, else 0.
+    reads as a heading: "Voice of the child", "What happened", "Actions". Level 2 (a numbered
+    one, "8. Summary of agency involvement", at its number's level), else 0.
 
     Every reader asks this of a line that stands alone (between blank lines in plain text, a
     paragraph of its own in Word, a one-line paragraph in a PDF), so the three formats of one
     draft get the same sections."""
     t = text.strip()
-    words = t.split()
     if _LEAD_IN.match(t) and not _SPEECH_END.search(t):
         return 3  # "What we will do:", "Actions agreed:": a line that introduces what follows
+    number = _NUMBER_LEAD.match(t)
+    level = 2
+    if number and number.end() < len(t):
+        level = min(3, numbered_level(t)) or 2  # at the level of the draft's other numbered titles
+        # "8. Summary of agency involvement and emerging learning" on its own line: a numbered
+        # title in sentence case, judged by its words ("1. Contact CAMHS by May" stays an item)
+        t = t[number.end() :]
+        if _DATE.search(t) or _ASSIGNS.search(t):
+            return 0  # "2. CAMHS to see Kai by May": a numbered action, not a title
+    words = t.split()
     if not 1 <= len(words) <= 10 or t[-1] in ".,;!?)\"'”’" or not t[0].isupper() or ":" in t:
         return 0
     if not any(len(w) >= 3 and w.isalpha() and not w.isupper() for w in words):
@@ -118,8 +128,13 @@ def standalone_title(text: str) -> int:
     m = _IMPERATIVE.match(t)
     if m and words[1:2] and words[1].lower() not in _TITLE_SECOND:
         return 0  # "Improve communication with schools": an action on a line of its own
-    return 2
+    return level
 
+
+# "8. ", "10. 8. ", "4.2 ": the number in front of a numbered title
+_NUMBER_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)+(?=[A-Za-z])")
+
+_ASSIGNS = re.compile(r"\b(?:to|should|will|must|shall|would|could|can)\s+[a-z]")
 
 # A short line of words ending in its only colon, standing alone, introduces a list or a section
 # ("What we learned:"); one ending in a speech verb introduces a quotation ("Her mother said:").

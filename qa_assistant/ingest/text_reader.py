@@ -12,6 +12,7 @@ from qa_assistant.document.headings import looks_like_heading, standalone_title
 from qa_assistant.document.model import Document, DocumentBuilder, Location
 from qa_assistant.errors import UnsupportedFormat
 
+_NUMBERED_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•●▪–]|\d{1,2}[.)]|\(?(?:[ivx]{1,4}|[a-z])[.)])\s+")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1:?\s*$")
@@ -138,7 +139,7 @@ def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
             builder.add("heading", b.group(2).strip(), level=2, location=loc)
             continue
         if _BULLET.match(stripped):
-            level = looks_like_heading(stripped) if not para else 0
+            level = (looks_like_heading(stripped) or _standalone_title(lines, i)) if not para else 0
             flush_para()
             if level:
                 builder.add("heading", _clean(stripped), level=level, location=loc)
@@ -158,10 +159,17 @@ def read_text(data: bytes, source: str, fmt: str = "txt") -> Document:
 
 
 def _standalone_title(lines: list[str], i: int) -> int:
-    """A title line with a blank line before and after it."""
+    """A title line with a blank line before and after it; a numbered one is not followed by
+    the next number (that is a list of items, each on its own line)."""
     before = lines[i - 1].strip() if i > 0 else ""
     after = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return standalone_title(lines[i]) if not before and not after else 0
+    if before or after:
+        return 0
+    if _NUMBERED_LINE.match(lines[i].strip()):
+        following = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+        if _NUMBERED_LINE.match(following):
+            return 0
+    return standalone_title(lines[i])
 
 
 def _clean(text: str) -> str:
