@@ -87,6 +87,12 @@ SIXTH_VOICES = {
     "v25_manager_memo_email": 14,
     "v26_practitioner_conversations": 14,
 }
+# Seventh wave (2026-12-06, fourth session): v27 and v28 are a fresh lockbox after v23/v24 were
+# read once and spent on error analysis.
+SEVENTH_VOICES = {
+    "v27_child_death_joint_review": 12,
+    "v28_signs_of_safety_practice_review": 12,
+}
 VOICE_FORMATS = {"v11_plain_text_report": ["txt", "txt", "txt", "pdf"]}
 QUALITY = {  # probability of met / partial / missing by overall draft quality
     "strong": (0.75, 0.18, 0.07),
@@ -135,6 +141,7 @@ WAVES = [
     (20261208, FOURTH_VOICES, CONCERNS + LATER_CONCERNS),
     (20261209, FIFTH_VOICES, CONCERNS + LATER_CONCERNS),
     (20261210, SIXTH_VOICES, CONCERNS + LATER_CONCERNS),
+    (20261211, SEVENTH_VOICES, CONCERNS + LATER_CONCERNS),
 ]
 
 
