@@ -371,11 +371,7 @@ class ActionReader:
         r_col = self._column(header, "review")
         if not in_plan and o_col is None and d_col is None:
             return None  # "Date | Event | Action taken": a record of what was done, not a plan
-        if (
-            a_col is not None
-            and d_col is None
-            and normalise(header[a_col], TABLE_HEADER) in self.lesson_columns
-        ):
+        if a_col is not None and d_col is None and self.is_lesson_column(header[a_col]):
             return None  # "Agency | Involvement | Learning": what each agency learned, no plan
         if a_col is None:  # a plan table with unnamed columns: the longest cell is the action
             a_col = max(range(len(cells)), key=lambda i: len(cells[i])) if cells else 0
@@ -405,6 +401,10 @@ class ActionReader:
         )
         action.lesson = self._lesson_cell(header, cells, a_col)
         return action
+
+    def is_lesson_column(self, name: str) -> bool:
+        """A table column of lessons: "Learning", "Learning point", "Issue identified"."""
+        return normalise(name, TABLE_HEADER) in self.lesson_columns
 
     def _lesson_cell(self, header: tuple[str, ...], cells: list[str], a_col: int) -> str:
         """The row's lesson, in a plan table with a lesson column ("Learning point | Action")."""

@@ -18,7 +18,6 @@ from spacy.lookups import Table
 
 from qa_assistant.actions.extract import Action, ActionReader
 from qa_assistant.checks.rule_check import heading_matches
-from qa_assistant.document.text import TABLE_HEADER, normalise
 from qa_assistant.nlp.annotate import AnalysedDraft
 from qa_assistant.nlp.negation import split_label
 
@@ -175,7 +174,7 @@ class LessonTracer:
             )
             if (
                 block.kind == "table_row"
-                and self._lesson_column(block.table_header)
+                and any(self.reader.is_lesson_column(h) for h in block.table_header)
                 # not "Date | Concern" in a chronology
                 and (under or self.reader.region(block) != "no_action")
             ):
@@ -235,9 +234,6 @@ class LessonTracer:
             actions=len(actions),
             actions_from_gaps=len(from_gaps),
         )
-
-    def _lesson_column(self, header: tuple[str, ...]) -> bool:
-        return any(normalise(h, TABLE_HEADER) in self.reader.lesson_columns for h in header)
 
     def _no_lesson(self, text: str) -> bool:
         """ "No specific learning was identified", "To be identified at the full review",

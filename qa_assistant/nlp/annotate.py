@@ -232,7 +232,8 @@ class Annotator:
             local = [(c, g, n, a - offset, b - offset) for c, g, n, a, b in found]
             hits.append(self._sentence_hits(doc, sent, matches, placeholder, local))
         self._child_hits(child, sentences, spans_all, hits)
-        speakers = self.speaker_tagger.tag(spans_all, child)
+        gender = child_gender_of(spans_all)  # the child's pronouns, for speakers and about_child
+        speakers = self.speaker_tagger.tag(spans_all, child, gender)
         narrative = self.speaker_tagger.narrative_headings
         for i, who in enumerate(speakers):
             if who is None or sentences[i].placeholder:
@@ -256,7 +257,7 @@ class Annotator:
             child,
             speakers,
             own_agency=getattr(self.rules, "reviewing_agency", ""),
-            about_child=_about_child(child, sentences, child_gender_of(spans_all)),
+            about_child=_about_child(child, sentences, gender),
         )
 
     def _child_hits(self, child: SubjectChild, sentences, spans, hits) -> None:

@@ -58,10 +58,13 @@ class SpeakerTagger:
         pronouns = [str(p) for p in spec.get("child_pronouns", ["he", "she", "they"])]
         self.pronoun = re.compile(r"\b(" + "|".join(pronouns) + r")\b", re.I)
 
-    def tag(self, spans: list[Span], child: SubjectChild) -> list[str | None]:
+    def tag(
+        self, spans: list[Span], child: SubjectChild, child_gender: str | None = None
+    ) -> list[str | None]:
         """One tag per sentence span: the speaker class of its reported speech, or None."""
         child_re = child._alias_re()
-        child_gender = child_gender_of(spans)
+        if child_gender is None:
+            child_gender = child_gender_of(spans)
         last: Mention | None = None
         out: list[str | None] = []
         for span in spans:
