@@ -168,9 +168,9 @@ class LessonTracer:
             if any(block.start <= s < block.end for s, _ in own):
                 continue  # its lesson is already read with its action
             under = bool(
-                block.heading_path
-                and heading_matches(block.heading_path[-1], self.headings)
-                and not heading_matches(block.heading_path[-1], self.not_headings)
+                block.section
+                and heading_matches(block.section, self.headings)
+                and not heading_matches(block.section, self.not_headings)
             )
             if (
                 block.kind == "table_row"
@@ -183,11 +183,8 @@ class LessonTracer:
                 if tuple(cells) == tuple(block.table_header):
                     continue
                 text = self.reader._lesson_cell(block.table_header, cells, -1)
-                if not text:
-                    continue
-                if self._no_lesson(text):
-                    continue
-                lessons.append(Lesson(text[:400], block.start, block.end, block.section))
+                if text and not self._no_lesson(text):
+                    lessons.append(Lesson(text[:400], block.start, block.end, block.section))
                 continue
             if self._no_lesson(block.text):
                 continue
